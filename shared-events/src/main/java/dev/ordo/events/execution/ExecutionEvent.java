@@ -1,0 +1,96 @@
+package dev.ordo.events.execution;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.ordo.events.definition.WorkflowSnapshot;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A fact about one execution, recorded on {@code workflow.execution-events}. Events are never
+ * changed once released: a new meaning gets a new type.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ExecutionEvent.ExecutionStarted.class, name = "ExecutionStarted"),
+    @JsonSubTypes.Type(value = ExecutionEvent.StepScheduled.class, name = "StepScheduled"),
+    @JsonSubTypes.Type(value = ExecutionEvent.StepStarted.class, name = "StepStarted"),
+    @JsonSubTypes.Type(value = ExecutionEvent.StepSucceeded.class, name = "StepSucceeded"),
+    @JsonSubTypes.Type(value = ExecutionEvent.StepFailed.class, name = "StepFailed"),
+    @JsonSubTypes.Type(value = ExecutionEvent.StepSkipped.class, name = "StepSkipped"),
+    @JsonSubTypes.Type(value = ExecutionEvent.ExecutionCompleted.class, name = "ExecutionCompleted"),
+    @JsonSubTypes.Type(value = ExecutionEvent.ExecutionFailed.class, name = "ExecutionFailed"),
+    @JsonSubTypes.Type(value = ExecutionEvent.ExecutionCancelled.class, name = "ExecutionCancelled"),
+    @JsonSubTypes.Type(value = ExecutionEvent.CommandRejected.class, name = "CommandRejected")
+})
+public sealed interface ExecutionEvent {
+
+    /** Terminal events end an execution; exactly one is recorded per execution. */
+    @JsonIgnore
+    default boolean isTerminal() {
+        return false;
+    }
+
+    /** The first event of every execution; it carries everything needed to rebuild its state. */
+    record ExecutionStarted(
+            UUID workflowId,
+            int workflowVersion,
+            UUID workspaceId,
+            UUID projectId,
+            WorkflowSnapshot definition,
+            Map<String, Object> inputs) implements ExecutionEvent {
+    }
+
+    /** Attempt {@code attempt} (from 1) of a step was handed to the workers with this input. */
+    record StepScheduled(String stepName, int attempt, Map<String, Object> input) implements ExecutionEvent {
+    }
+
+    record StepStarted(String stepName, int attempt, String workerId) implements ExecutionEvent {
+    }
+
+    record StepSucceeded(String stepName, int attempt, Map<String, Object> output) implements ExecutionEvent {
+    }
+
+    record StepFailed(String stepName, int attempt, String error, boolean retryable) implements ExecutionEvent {
+    }
+
+    record StepSkipped(String stepName, String reason) implements ExecutionEvent {
+    }
+
+    record ExecutionCompleted() implements ExecutionEvent {
+        @Override
+        @JsonIgnore
+        public boolean isTerminal() {
+            return true;
+        }
+    }
+
+    /** Every step not yet finished is cancelled with the execution. */
+    record ExecutionFailed(String failedStep, String error) implements ExecutionEvent {
+        @Override
+        @JsonIgnore
+        public boolean isTerminal() {
+            return true;
+        }
+    }
+
+    /** Every step not yet finished is cancelled with the execution. */
+    record ExecutionCancelled(String reason) implements ExecutionEvent {
+        @Override
+        @JsonIgnore
+        public boolean isTerminal() {
+            return true;
+        }
+    }
+
+    /**
+     * A command or report the engine refused; recorded so the refusal is visible, and it changes
+     * nothing else.
+     *
+     * @param input the refused input's type name, e.g. {@code StepSucceededReport}
+     * @param stepName the step the input was about, if any
+     */
+    record CommandRejected(String input, String stepName, Integer attempt, String reason) implements ExecutionEvent {
+    }
+}

@@ -1,0 +1,57 @@
+package dev.ordo.events.execution;
+
+import dev.ordo.events.definition.StepSpec;
+import dev.ordo.events.execution.ExecutionCommand.CancelExecution;
+import dev.ordo.events.execution.ExecutionCommand.StartExecution;
+import dev.ordo.events.execution.ExecutionEvent.ExecutionCancelled;
+import dev.ordo.events.execution.ExecutionEvent.ExecutionStarted;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Rules for the commands that start and stop a whole execution. */
+final class ExecutionRules {
+
+    private ExecutionRules() {
+    }
+
+    static Decision start(ExecutionState state, StartExecution start) {
+        if (state.status() != ExecutionStatus.UNKNOWN) {
+            return Decision.rejected(start, "Expected execution " + start.executionId()
+                    + " to be new, but it is " + state.status().name().toLowerCase());
+        }
+        String brokenReference = firstUnknownDependency(start);
+        if (brokenReference != null) {
+            return Decision.rejected(start, brokenReference);
+        }
+        ExecutionStarted started = new ExecutionStarted(start.workflowId(), start.workflowVersion(),
+                start.workspaceId(), start.projectId(), start.definition(), start.inputs());
+        List<ExecutionEvent> events = new ArrayList<>();
+        events.add(started);
+        events.addAll(Progression.from(state.evolve(started)));
+        return Decision.of(events);
+    }
+
+    static Decision cancel(ExecutionState state, CancelExecution cancel) {
+        if (state.status() != ExecutionStatus.RUNNING) {
+            return Decision.rejected(cancel, "Expected execution " + cancel.executionId()
+                    + " to be running, but it is " + state.status().name().toLowerCase());
+        }
+        String reason = cancel.reason() == null ? "cancelled on request" : cancel.reason();
+        return Decision.of(List.of(new ExecutionCancelled(reason)));
+    }
+
+    private static String firstUnknownDependency(StartExecution start) {
+        Set<String> names = start.definition().steps().stream().map(StepSpec::name).collect(Collectors.toSet());
+        for (StepSpec step : start.definition().steps()) {
+            for (String dependency : step.dependsOn()) {
+                if (!names.contains(dependency)) {
+                    return "Expected step '" + step.name() + "' to depend on a step of the workflow, but '"
+                            + dependency + "' is not one";
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.ordo.events.execution;
+
+import dev.ordo.events.definition.WorkflowSnapshot;
+import dev.ordo.events.execution.ExecutionEvent.CommandRejected;
+import dev.ordo.events.execution.ExecutionEvent.ExecutionCancelled;
+import dev.ordo.events.execution.ExecutionEvent.ExecutionCompleted;
+import dev.ordo.events.execution.ExecutionEvent.ExecutionFailed;
+import dev.ordo.events.execution.ExecutionEvent.ExecutionStarted;
+import dev.ordo.events.execution.ExecutionEvent.StepFailed;
+import dev.ordo.events.execution.ExecutionEvent.StepScheduled;
+import dev.ordo.events.execution.ExecutionEvent.StepSkipped;
+import dev.ordo.events.execution.ExecutionEvent.StepStarted;
+import dev.ordo.events.execution.ExecutionEvent.StepSucceeded;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The engine's state of one execution: a fold of its events with {@link #evolve}.
+ *
+ * <p>{@code version} counts the events applied, so the next event's sequence is {@code version + 1}.
+ * {@code evolve} never validates: an event has already happened.
+ */
+public record ExecutionState(
+        UUID executionId,
+        ExecutionStatus status,
+        long version,
+        ExecutionStarted start,
+        Map<String, StepState> steps) {
+
+    public static ExecutionState unknown(UUID executionId) {
+        return new ExecutionState(executionId, ExecutionStatus.UNKNOWN, 0, null, Map.of());
+    }
+
+    public WorkflowSnapshot definition() {
+        return start == null ? null : start.definition();
+    }
+
+    public StepState step(String name) {
+        return steps.get(name);
+    }
+
+    public ExecutionState evolve(ExecutionEvent event) {
+        ExecutionState next = apply(event);
+        return new ExecutionState(next.executionId, next.status, version + 1, next.start, next.steps);
+    }
+
+    private ExecutionState apply(ExecutionEvent event) {
+        if (event instanceof ExecutionStarted started) {
+            Map<String, StepState> initial = new LinkedHashMap<>();
+            started.definition().steps().forEach(step -> initial.put(step.name(), StepState.pending()));
+            return new ExecutionState(executionId, ExecutionStatus.RUNNING, version, started,
+                    Collections.unmodifiableMap(initial));
+        } else if (event instanceof StepScheduled scheduled) {
+            return withStep(scheduled.stepName(), step -> step.scheduled(scheduled.attempt()));
+        } else if (event instanceof StepStarted started) {
+            return withStep(started.stepName(), step -> step.withStatus(StepStatus.RUNNING));
+        } else if (event instanceof StepSucceeded succeeded) {
+            return withStep(succeeded.stepName(), step -> step.succeeded(succeeded.output()));
+        } else if (event instanceof StepFailed failed) {
+            return withStep(failed.stepName(), step -> step.failed(failed.error()));
+        } else if (event instanceof StepSkipped skipped) {
+            return withStep(skipped.stepName(), step -> step.withStatus(StepStatus.SKIPPED));
+        } else if (event instanceof ExecutionCompleted) {
+            return withStatus(ExecutionStatus.COMPLETED);
+        } else if (event instanceof ExecutionFailed) {
+            return withStatus(ExecutionStatus.FAILED).cancelUnfinishedSteps();
+        } else if (event instanceof ExecutionCancelled) {
+            return withStatus(ExecutionStatus.CANCELLED).cancelUnfinishedSteps();
+        } else if (event instanceof CommandRejected) {
+            return this;
+        }
+        throw new IllegalArgumentException("Unhandled event type " + event.getClass().getName());
+    }
+
+    private ExecutionState withStatus(ExecutionStatus newStatus) {
+        return new ExecutionState(executionId, newStatus, version, start, steps);
+    }
+
+    private ExecutionState withStep(String name, UnaryOperator<StepState> change) {
+        Map<String, StepState> copy = new LinkedHashMap<>(steps);
+        copy.computeIfPresent(name, (key, step) -> change.apply(step));
+        return new ExecutionState(executionId, status, version, start, Collections.unmodifiableMap(copy));
+    }
+
+    private ExecutionState cancelUnfinishedSteps() {
+        Map<String, StepState> copy = new LinkedHashMap<>(steps);
+        copy.replaceAll((name, step) -> step.status().isFinished() ? step : step.withStatus(StepStatus.CANCELLED));
+        return new ExecutionState(executionId, status, version, start, Collections.unmodifiableMap(copy));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ordo.events.execution;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a worker says about one attempt of one step, carried on {@code workflow.step-reports}.
+ * A report is a claim, not a fact: the engine rejects it when it is for another attempt, or the
+ * step or execution has moved on.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = StepReport.StepStartedReport.class, name = "StepStartedReport"),
+    @JsonSubTypes.Type(value = StepReport.StepSucceededReport.class, name = "StepSucceededReport"),
+    @JsonSubTypes.Type(value = StepReport.StepFailedReport.class, name = "StepFailedReport")
+})
+public sealed interface StepReport extends EngineInput {
+
+    String stepName();
+
+    int attempt();
+
+    record StepStartedReport(UUID executionId, String stepName, int attempt, String workerId) implements StepReport {
+    }
+
+    record StepSucceededReport(UUID executionId, String stepName, int attempt, Map<String, Object> output)
+            implements StepReport {
+
+        public StepSucceededReport {
+            output = output == null ? Map.of() : output;
+        }
+    }
+
+    /** @param retryable false when the handler knows another attempt cannot succeed */
+    record StepFailedReport(UUID executionId, String stepName, int attempt, String error, boolean retryable)
+            implements StepReport {
+    }
+}

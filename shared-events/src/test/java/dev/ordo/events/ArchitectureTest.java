@@ -1,0 +1,33 @@
+package dev.ordo.events;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The wire contract and domain stay free of frameworks, and decisions never read a clock or dice. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ordo.events");
+
+    @Test
+    void shared_events_depends_on_no_framework_broker_or_database() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.apache.kafka..", "java.sql..", "javax.sql..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_execution_domain_reads_no_clock_and_no_random_source() {
+        noClasses().that().resideInAPackage("dev.ordo.events.execution..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(java.util.UUID.class, "randomUUID")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+                .check(CLASSES);
+    }
+}
