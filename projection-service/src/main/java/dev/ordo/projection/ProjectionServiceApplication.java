@@ -1,0 +1,21 @@
+package dev.ordo.projection;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** projection-service: folds the event log into the PostgreSQL read models. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ProjectionServiceApplication {
+
+    /** A builder that reads {@code projection-service.yml}, so several services can share one JVM. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(ProjectionServiceApplication.class)
+                .properties("spring.config.name=projection-service");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ordo.projection.readmodel;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** One row of {@code readmodel.step_executions}, as the fold works on it. */
+final class StepView {
+
+    final String name;
+    final int order;
+    final String type;
+    String status = "pending";
+    int attempt;
+    Map<String, Object> input;
+    Map<String, Object> output;
+    Instant startedAt;
+    Instant completedAt;
+    String error;
+    String workerId;
+    Instant updatedAt;
+
+    StepView(String name, int order, String type) {
+        this.name = name;
+        this.order = order;
+        this.type = type;
+    }
+
+    int retryCount() {
+        return Math.max(0, attempt - 1);
+    }
+
+    boolean isFinished() {
+        return switch (status) {
+            case "completed", "failed", "skipped", "cancelled", "timeout" -> true;
+            default -> false;
+        };
+    }
+}

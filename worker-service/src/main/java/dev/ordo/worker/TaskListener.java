@@ -1,0 +1,78 @@
+package dev.ordo.worker;
+
+import dev.ordo.events.execution.StepReport;
+import dev.ordo.events.execution.StepReport.StepFailedReport;
+import dev.ordo.events.execution.StepReport.StepStartedReport;
+import dev.ordo.events.execution.StepReport.StepSucceededReport;
+import dev.ordo.events.execution.StepTask;
+import dev.ordo.events.wire.JsonCodec;
+import dev.ordo.events.wire.Topics;
+import dev.ordo.worker.handlers.StepHandlers;
+import dev.ordo.worker.handlers.StepOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes a batch of step tasks, runs each, and reports start and outcome on
+ * {@code workflow.step-reports}, keyed by execution id. The batch's offsets are committed only
+ * after every report was acknowledged, so a crash re-delivers the tasks instead of losing reports.
+ */
+@Component
+class TaskListener {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskListener.class);
+
+    private final StepHandlers handlers;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final Topics topics;
+    private final WorkerIdentity identity;
+
+    TaskListener(StepHandlers handlers, KafkaTemplate<String, byte[]> kafka, Topics topics, WorkerIdentity identity) {
+        this.handlers = handlers;
+        this.kafka = kafka;
+        this.topics = topics;
+        this.identity = identity;
+    }
+
+    @KafkaListener(topics = "#{@topics.stepTasks()}")
+    void onTasks(List<ConsumerRecord<String, byte[]>> records) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            StepTask task = decode(record);
+            if (task != null) {
+                sends.add(report(new StepStartedReport(task.executionId(), task.stepName(), task.attempt(), identity.id())));
+                sends.add(report(outcomeReport(task, handlers.run(task))));
+            }
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private static StepReport outcomeReport(StepTask task, StepOutcome outcome) {
+        if (outcome instanceof StepOutcome.Succeeded succeeded) {
+            return new StepSucceededReport(task.executionId(), task.stepName(), task.attempt(), succeeded.output());
+        }
+        StepOutcome.Failed failed = (StepOutcome.Failed) outcome;
+        return new StepFailedReport(task.executionId(), task.stepName(), task.attempt(), failed.error(), failed.retryable());
+    }
+
+    private CompletableFuture<?> report(StepReport report) {
+        return kafka.send(topics.stepReports(), report.executionId().toString(), JsonCodec.instance().encode(report));
+    }
+
+    private static StepTask decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            return JsonCodec.instance().decode(record.value(), StepTask.class);
+        } catch (RuntimeException e) {
+            log.error("Skipped undecodable task at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            return null;
+        }
+    }
+}
