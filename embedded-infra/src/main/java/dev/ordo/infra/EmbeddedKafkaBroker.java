@@ -73,15 +73,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         boolean formatted = KraftStorage.formatIfUnformatted(config, dataDir);
 
         long startedAt = System.nanoTime();
-        KafkaRaftServer candidate = new KafkaRaftServer(config, Time.SYSTEM);
+        KafkaRaftServer candidate = null;
         try {
+            candidate = new KafkaRaftServer(config, Time.SYSTEM);
             candidate.startup();
         } catch (RuntimeException e) {
-            try {
-                shutDown(candidate);
-            } catch (RuntimeException cleanupFailure) {
-                e.addSuppressed(cleanupFailure);
-            }
+            shutDownAfterFailedStart(candidate, e);
             throw new IllegalStateException("Kafka broker on port " + port + " (controller " + controllerPort
                     + ", data " + dataDir + ") failed to start", e);
         }
@@ -123,6 +120,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         bootstrapServers = null;
         shutDown(stopping);
         LOG.info("Kafka broker with data {} stopped", dataDir);
+    }
+
+    private static void shutDownAfterFailedStart(KafkaRaftServer candidate, RuntimeException startFailure) {
+        if (candidate == null) {
+            return;
+        }
+        try {
+            shutDown(candidate);
+        } catch (RuntimeException cleanupFailure) {
+            startFailure.addSuppressed(cleanupFailure);
+        }
     }
 
     private static void shutDown(KafkaRaftServer target) {

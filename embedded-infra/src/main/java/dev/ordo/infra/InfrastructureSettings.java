@@ -90,4 +90,13 @@ public record InfrastructureSettings(
     public boolean startsEmbeddedPostgres() {
         return externalDatabaseUrl.isEmpty();
     }
+
+    /** Hides the database password. */
+    @Override
+    public String toString() {
+        return "InfrastructureSettings[dataDir=" + dataDir + ", wipeDataDir=" + wipeDataDir
+                + ", externalKafkaBootstrapServers=" + externalKafkaBootstrapServers + ", kafkaPort=" + kafkaPort
+                + ", kafkaControllerPort=" + kafkaControllerPort + ", externalDatabaseUrl=" + externalDatabaseUrl
+                + ", databaseUser=" + databaseUser + ", databasePassword=***, postgresPort=" + postgresPort + "]";
+    }
 }

@@ -104,6 +104,9 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     private static void startInParallel(EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres) {
+        if (kafka == null && postgres == null) {
+            return;
+        }
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(2, task -> {
             Thread thread = new Thread(task, "ordo-infra-start-" + threadNumber.incrementAndGet());

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import kafka.server.KafkaConfig;
 import scala.jdk.javaapi.CollectionConverters;
@@ -58,7 +59,7 @@ final class SingleNodeBrokerConfig {
         props.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
 
         Set<String> known = CollectionConverters.asJava(KafkaConfig.configNames()).stream()
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         VERSION_DEPENDENT.forEach((key, value) -> {
             if (known.contains(key)) {
                 props.put(key, value);

@@ -2,6 +2,8 @@ package dev.ordo.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -14,7 +16,7 @@ class EmbeddedInfrastructureInitializerTest {
         try (GenericApplicationContext context = new GenericApplicationContext()) {
             ConfigurableEnvironment environment = context.getEnvironment();
             environment.getPropertySources().addFirst(new MapPropertySource("applicationProperties",
-                    java.util.Map.of("spring.kafka.bootstrap-servers", "elsewhere:9092")));
+                    Map.of("spring.kafka.bootstrap-servers", "elsewhere:9092")));
 
             new EmbeddedInfrastructureInitializer().initialize(context);
 

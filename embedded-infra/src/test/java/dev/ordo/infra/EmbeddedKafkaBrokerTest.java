@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +55,7 @@ class EmbeddedKafkaBrokerTest {
     void topicsAreNotAutoCreated() throws Exception {
         try (var consumer = clients.readCommittedConsumer()) {
             consumer.subscribe(List.of("never-created"));
-            consumer.poll(java.time.Duration.ofMillis(500));
+            consumer.poll(Duration.ofMillis(500));
         }
         assertThat(clients.topicNames()).doesNotContain("never-created");
     }

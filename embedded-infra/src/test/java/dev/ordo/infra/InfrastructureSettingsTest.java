@@ -44,6 +44,7 @@ class InfrastructureSettingsTest {
                 "ordo", "secret", 0));
         assertThat(settings.startsEmbeddedKafka()).isFalse();
         assertThat(settings.startsEmbeddedPostgres()).isFalse();
+        assertThat(settings.toString()).doesNotContain("secret");
     }
 
     @Test

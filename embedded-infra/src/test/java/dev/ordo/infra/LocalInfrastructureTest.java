@@ -1,7 +1,10 @@
 package dev.ordo.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,6 +65,32 @@ class LocalInfrastructureTest {
             assertThat(dataDir.resolve("kafka")).doesNotExist();
         }
         assertThat(infrastructureIsDown(settings)).isTrue();
+    }
+
+    @Test
+    void whenOneServerFailsTheOtherIsStoppedAgain() throws Exception {
+        int kafkaPort = freePort();
+        try (ServerSocket postgresPortInUse = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             LocalInfrastructure infrastructure = new LocalInfrastructure()) {
+            InfrastructureSettings settings = InfrastructureSettings.fromEnvironment(Map.of(
+                    "ORDO_DATA_DIR", tempDir.resolve("ordo-data").toString(),
+                    "KAFKA_PORT", Integer.toString(kafkaPort),
+                    "KAFKA_CONTROLLER_PORT", "0",
+                    "POSTGRES_PORT", Integer.toString(postgresPortInUse.getLocalPort())));
+
+            assertThatThrownBy(() -> infrastructure.start(settings))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasRootCauseMessage("Address already in use")
+                    .hasStackTraceContaining("PostgreSQL cannot use port " + postgresPortInUse.getLocalPort());
+            assertThat(infrastructure.endpoints()).isEmpty();
+            FreePort.requireAvailable(kafkaPort, "the stopped Kafka broker");
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static boolean infrastructureIsDown(InfrastructureSettings settings) {
