@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,8 +32,17 @@ public final class StackServices implements AutoCloseable {
         this.projection = projection;
     }
 
-    /** Starts all three with {@code properties} overriding their configuration files and environment. */
+    /**
+     * Starts all three with {@code properties} overriding their configuration files and environment.
+     * Logging is left to the JVM's Logback configuration: three Spring Boot logging systems
+     * initialising one shared Logback at once would trample each other.
+     */
     public static StackServices start(Map<String, Object> properties) {
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
         CompletableFuture<ConfigurableApplicationContext> projection =
                 CompletableFuture.supplyAsync(() -> run(ProjectionServiceApplication.builder(), properties));
         CompletableFuture<ConfigurableApplicationContext> worker =

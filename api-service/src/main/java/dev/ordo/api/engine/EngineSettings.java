@@ -5,9 +5,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code ordo.engine.*}. {@code enabled=false} runs an api-service instance without the engine
- * (REST only); the engine instances share {@code applicationId} and split the partitions.
+ * (REST only); the engine instances share {@code applicationId} and split the partitions, each
+ * with its own {@code instanceId} (default: application id and host name).
  */
 @ConfigurationProperties("ordo.engine")
-public record EngineSettings(boolean enabled, String applicationId, String stateDir, Duration commitInterval,
-                             int streamThreads) {
+public record EngineSettings(boolean enabled, String applicationId, String instanceId, String stateDir,
+                             Duration commitInterval, int streamThreads) {
+
+    /** Without a configured instance id, the host name: unique per machine or container. */
+    public EngineSettings {
+        if (instanceId == null || instanceId.isBlank()) {
+            instanceId = applicationId + "-" + hostName();
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
 }
