@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The one-command local system: embedded (or external) Kafka and PostgreSQL, then api-service,
@@ -24,26 +23,21 @@ public final class LocalStack {
         PrintStream out = System.out;
         long begin = System.nanoTime();
         InfrastructureSettings settings = InfrastructureSettings.fromEnvironment();
-        out.println("ordo: starting Kafka and PostgreSQL (data in " + settings.dataDir() + ")");
-        LocalInfrastructure infrastructure = new LocalInfrastructure();
-        InfrastructureEndpoints endpoints = infrastructure.start(settings);
-        out.println("ordo: starting api-service, worker-service, projection-service");
-        StackServices services;
+        Shutdown shutdown = new Shutdown(out);
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "ordo-shutdown"));
+
         try {
-            services = StackServices.start(properties(endpoints, settings));
+            out.println("ordo: starting Kafka and PostgreSQL (data in " + settings.dataDir() + ")");
+            InfrastructureEndpoints endpoints = shutdown.track(new LocalInfrastructure()).start(settings);
+            out.println("ordo: starting api-service, worker-service, projection-service");
+            StackServices services = shutdown.track(StackServices.start(properties(endpoints, settings)));
+            printReady(out, endpoints, services, Duration.ofNanos(System.nanoTime() - begin));
         } catch (RuntimeException e) {
-            infrastructure.close();
-            throw e;
+            if (!shutdown.isStopping()) {
+                throw e;
+            }
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("ordo: stopping");
-            services.close();
-            infrastructure.close();
-            stopped.countDown();
-        }, "ordo-shutdown"));
-        printReady(out, endpoints, services, Duration.ofNanos(System.nanoTime() - begin));
-        stopped.await();
+        shutdown.awaitStop();
     }
 
     static Map<String, Object> properties(InfrastructureEndpoints endpoints, InfrastructureSettings settings) {
