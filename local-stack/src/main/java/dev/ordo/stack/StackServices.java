@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -16,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The three services, each its own Spring context with its own configuration file, sharing one
- * JVM. They start in parallel and stop in reverse dependency order: api-service (engine) first,
+ * JVM. They start in parallel (on threads of their own: the common pool has one thread on two
+ * cores) and stop in reverse dependency order: api-service (engine) first,
  * then the workers, then the projection.
  */
 public final class StackServices implements AutoCloseable {
@@ -43,17 +46,22 @@ public final class StackServices implements AutoCloseable {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
         }
-        CompletableFuture<ConfigurableApplicationContext> projection =
-                CompletableFuture.supplyAsync(() -> run(ProjectionServiceApplication.builder(), properties));
-        CompletableFuture<ConfigurableApplicationContext> worker =
-                CompletableFuture.supplyAsync(() -> run(WorkerServiceApplication.builder(), properties));
-        CompletableFuture<ConfigurableApplicationContext> api =
-                CompletableFuture.supplyAsync(() -> run(ApiServiceApplication.builder(), properties));
+        ExecutorService starters = Executors.newFixedThreadPool(3, starter -> new Thread(starter, "ordo-service-start"));
         try {
-            return new StackServices(api.join(), worker.join(), projection.join());
-        } catch (RuntimeException e) {
-            List.of(api, worker, projection).forEach(started -> started.thenAccept(ConfigurableApplicationContext::close));
-            throw e;
+            CompletableFuture<ConfigurableApplicationContext> projection = CompletableFuture.supplyAsync(
+                    () -> run(ProjectionServiceApplication.builder(), properties), starters);
+            CompletableFuture<ConfigurableApplicationContext> worker = CompletableFuture.supplyAsync(
+                    () -> run(WorkerServiceApplication.builder(), properties), starters);
+            CompletableFuture<ConfigurableApplicationContext> api = CompletableFuture.supplyAsync(
+                    () -> run(ApiServiceApplication.builder(), properties), starters);
+            try {
+                return new StackServices(api.join(), worker.join(), projection.join());
+            } catch (RuntimeException e) {
+                List.of(api, worker, projection).forEach(started -> started.thenAccept(ConfigurableApplicationContext::close));
+                throw e;
+            }
+        } finally {
+            starters.shutdown();
         }
     }
 
