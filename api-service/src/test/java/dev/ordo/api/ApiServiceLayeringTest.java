@@ -1,0 +1,34 @@
+package dev.ordo.api;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Adapters stay thin and capabilities stay apart. */
+class ApiServiceLayeringTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ordo.api");
+
+    @Test
+    void the_engine_knows_nothing_of_the_http_api_or_the_database() {
+        noClasses().that().resideInAPackage("dev.ordo.api.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.api.definitions..",
+                        "dev.ordo.api.executions..", "dev.ordo.api.workspaces..", "dev.ordo.api.web..",
+                        "org.springframework.jdbc..", "org.springframework.web..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllers_reach_the_database_and_the_broker_only_through_services() {
+        noClasses().that().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..",
+                        "org.springframework.kafka..", "org.apache.kafka..")
+                .check(CLASSES);
+    }
+}

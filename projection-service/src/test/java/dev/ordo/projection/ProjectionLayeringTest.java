@@ -1,0 +1,25 @@
+package dev.ordo.projection;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The fold from events to rows is plain code, so a rebuild from the log gives the same rows. */
+class ProjectionLayeringTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ordo.projection");
+
+    @Test
+    void the_fold_reads_no_database_broker_or_clock() {
+        noClasses().that().haveSimpleNameEndingWith("Fold")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
+                        "java.sql..")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ordo.worker;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Step handlers are plain code: the Kafka adapter around them stays outside. */
+class WorkerLayeringTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ordo.worker");
+
+    @Test
+    void handlers_know_nothing_of_kafka() {
+        noClasses().that().resideInAPackage("dev.ordo.worker.handlers..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
+                .check(CLASSES);
+    }
+}
