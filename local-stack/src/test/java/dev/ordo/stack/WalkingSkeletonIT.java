@@ -3,12 +3,20 @@ package dev.ordo.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ordo.events.wire.Topics;
+import dev.ordo.infra.SharedTestInfrastructure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +104,23 @@ class WalkingSkeletonIT {
         ApiClient.Response openapi = api.get("/openapi.json");
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body().get("paths").toString()).contains("/api/workflows/{workflowId}/execute");
+    }
+
+    @Test
+    void the_services_created_their_topics_with_the_configured_partitions_and_an_event_log_kept_forever()
+            throws Exception {
+        Topics topics = Topics.withDefaultPrefix();
+        List<String> names = List.of(topics.commands(), topics.stepReports(), topics.stepTasks(),
+                topics.executionEvents());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedTestInfrastructure.endpoints().bootstrapServers()))) {
+            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+            assertThat(described.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
+            ConfigResource log = new ConfigResource(ConfigResource.Type.TOPIC, topics.executionEvents());
+            Config config = admin.describeConfigs(List.of(log)).all().get().get(log);
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+            assertThat(config.get(TopicConfig.RETENTION_BYTES_CONFIG).value()).isEqualTo("-1");
+        }
     }
 
     private static String seedWorkflow() throws IOException {
