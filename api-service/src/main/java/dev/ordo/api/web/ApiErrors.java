@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -36,22 +37,22 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return body(HttpStatus.UNPROCESSABLE_ENTITY,
-                List.of(problem(List.of("body"), "Request body is not valid JSON of the expected shape", "json_invalid")));
+        return body(HttpStatus.UNPROCESSABLE_ENTITY, List.of(BodyProblems.of(e)));
     }
 
+    /** A path or query parameter that does not parse as its type; loc uses the API's snake_case name. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
         String where = e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)
                 ? "path" : "query";
-        return body(HttpStatus.UNPROCESSABLE_ENTITY, List.of(problem(List.of(where, e.getName()),
-                "Input should be a valid " + expected(e.getRequiredType()), "type_error")));
+        return body(HttpStatus.UNPROCESSABLE_ENTITY,
+                List.of(ParameterProblems.unparsable(List.of(where, snakeCase(e.getName())), e.getRequiredType())));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
         return body(HttpStatus.UNPROCESSABLE_ENTITY,
-                List.of(problem(List.of("query", e.getParameterName()), "Field required", "missing")));
+                List.of(FieldProblem.missing(List.of("query", snakeCase(e.getParameterName())))));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -75,8 +76,8 @@ class ApiErrors {
         return body(HttpStatus.SERVICE_UNAVAILABLE, "Workflow engine not available: the event broker is unreachable");
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class})
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, TransientDataAccessException.class})
     ResponseEntity<Map<String, Object>> databaseDown(RuntimeException e) {
         log.warn("Database unavailable: {}", e.getMessage());
         return body(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable, try again shortly");
@@ -92,18 +93,7 @@ class ApiErrors {
         return ResponseEntity.status(status).body(Map.of("detail", detail));
     }
 
-    private static Map<String, Object> problem(List<Object> loc, String msg, String type) {
-        return Map.of("loc", loc, "msg", msg, "type", type);
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (type == java.util.UUID.class) {
-            return "UUID";
-        }
-        return Number.class.isAssignableFrom(type) || type == int.class || type == long.class ? "integer"
-                : type == Boolean.class || type == boolean.class ? "boolean" : type.getSimpleName().toLowerCase();
+    private static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 }
