@@ -4,12 +4,15 @@ import dev.ordo.api.definitions.WorkflowViews.Deletion;
 import dev.ordo.api.definitions.WorkflowViews.ValidationResult;
 import dev.ordo.api.definitions.WorkflowViews.WorkflowList;
 import dev.ordo.api.web.ApiException;
+import dev.ordo.api.web.ErrorBody;
 import dev.ordo.api.web.FieldProblem;
 import dev.ordo.api.web.PageRequest;
 import dev.ordo.api.workspaces.Workspace;
 import dev.ordo.api.workspaces.WorkspaceScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,9 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Workflow definitions", description = "Create, read, revise and delete workflow definitions")
-@ApiResponse(responseCode = "404", description = "Workspace not found, or no such workflow in it")
-@ApiResponse(responseCode = "422", description = "Malformed body or parameter: detail lists {loc, msg, type}")
-@ApiResponse(responseCode = "503", description = "Database unavailable")
+@ApiResponse(responseCode = "404", description = "Workspace not found, or no such workflow in it",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "422", description = "Malformed body or parameter: detail lists {loc, msg, type}",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "503", description = "Database unavailable",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 class WorkflowController {
 
     private final WorkflowDefinitions definitions;
@@ -51,6 +57,7 @@ class WorkflowController {
     }
 
     @GetMapping({"/api/workflows", "/api/workflows/"})
+    @ApiResponse(responseCode = "200", description = "One page: items, total, skip, limit")
     @Operation(summary = "List workflow definitions", description = "Newest first; skip 0 or more, limit 1 to 100")
     WorkflowList list(@RequestParam(defaultValue = "0") int skip, @RequestParam(defaultValue = "10") int limit,
                       @RequestParam(name = "project_id", required = false) UUID projectId,
@@ -67,13 +74,16 @@ class WorkflowController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a workflow definition")
     @ApiResponse(responseCode = "201", description = "Created at version 1")
-    @ApiResponse(responseCode = "400", description = "Graph invalid ({message, errors, warnings}) or project of another workspace")
-    @ApiResponse(responseCode = "409", description = "A workflow of that name exists in the project")
+    @ApiResponse(responseCode = "400", description = "Graph invalid ({message, errors, warnings}) or project of another workspace",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "409", description = "A workflow of that name exists in the project",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     WorkflowResponse create(@RequestBody WorkflowCreate body, HttpServletRequest request) {
         return WorkflowResponse.of(definitions.create(scope.resolve(request), body), true);
     }
 
     @GetMapping("/api/workflows/templates")
+    @ApiResponse(responseCode = "200", description = "Every template")
     @Operation(summary = "Built-in workflow templates", description = "Each can be posted as a new workflow as it is")
     List<WorkflowTemplate> templates(HttpServletRequest request) {
         scope.resolve(request);
@@ -81,6 +91,7 @@ class WorkflowController {
     }
 
     @PostMapping("/api/workflows/validate")
+    @ApiResponse(responseCode = "200", description = "The verdict: is_valid, errors, warnings")
     @Operation(summary = "Validate a workflow definition without saving it",
             description = "Always 200 for a well-formed body: is_valid, errors and warnings")
     ValidationResult validate(@RequestBody WorkflowCreate body, HttpServletRequest request) {
@@ -89,6 +100,7 @@ class WorkflowController {
     }
 
     @GetMapping("/api/workflows/{workflow_id}")
+    @ApiResponse(responseCode = "200", description = "The workflow at the asked version")
     @Operation(summary = "Get a workflow definition", description = "The current version, or version=N for an earlier one")
     WorkflowResponse get(@PathVariable("workflow_id") UUID workflowId,
                          @Parameter(description = "Include steps and variables")
@@ -107,18 +119,23 @@ class WorkflowController {
     }
 
     @PatchMapping("/api/workflows/{workflow_id}")
+    @ApiResponse(responseCode = "200", description = "The workflow after the update")
     @Operation(summary = "Update a workflow definition",
             description = "A change to steps, variables, config, timeouts or retries makes a new version")
-    @ApiResponse(responseCode = "400", description = "Graph invalid or project of another workspace")
-    @ApiResponse(responseCode = "409", description = "The new name is taken in the project")
+    @ApiResponse(responseCode = "400", description = "Graph invalid or project of another workspace",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "409", description = "The new name is taken in the project",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     WorkflowResponse update(@PathVariable("workflow_id") UUID workflowId, @RequestBody WorkflowUpdate body,
                             HttpServletRequest request) {
         return WorkflowResponse.of(edits.update(scope.resolve(request), workflowId, body), true);
     }
 
     @DeleteMapping("/api/workflows/{workflow_id}")
+    @ApiResponse(responseCode = "200", description = "{status: deleted, workflow_id}")
     @Operation(summary = "Delete a workflow definition", description = "Its past executions stay readable")
-    @ApiResponse(responseCode = "409", description = "An execution of the workflow is pending or running")
+    @ApiResponse(responseCode = "409", description = "An execution of the workflow is pending or running",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     Deletion delete(@PathVariable("workflow_id") UUID workflowId, HttpServletRequest request) {
         edits.delete(scope.resolve(request), workflowId);
         return Deletion.of(workflowId);

@@ -2,7 +2,6 @@ package dev.ordo.api.web;
 
 import dev.ordo.api.messaging.BrokerUnavailableException;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -31,18 +30,18 @@ class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<Map<String, Object>> refused(ApiException e) {
+    ResponseEntity<ErrorBody> refused(ApiException e) {
         return body(e.status(), e.detail());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
         return body(HttpStatus.UNPROCESSABLE_ENTITY, List.of(BodyProblems.of(e)));
     }
 
     /** A path or query parameter that does not parse as its type; loc uses the API's snake_case name. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
         String where = e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)
                 ? "path" : "query";
         return body(HttpStatus.UNPROCESSABLE_ENTITY,
@@ -50,47 +49,47 @@ class ApiErrors {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+    ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e) {
         return body(HttpStatus.UNPROCESSABLE_ENTITY,
                 List.of(FieldProblem.missing(List.of("query", snakeCase(e.getParameterName())))));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException e) {
+    ResponseEntity<ErrorBody> noRoute(NoResourceFoundException e) {
         return body(HttpStatus.NOT_FOUND, "Not Found");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> wrongMethod(HttpRequestMethodNotSupportedException e) {
+    ResponseEntity<ErrorBody> wrongMethod(HttpRequestMethodNotSupportedException e) {
         return body(HttpStatus.METHOD_NOT_ALLOWED, "Method Not Allowed");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> wrongMediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ErrorBody> wrongMediaType(HttpMediaTypeNotSupportedException e) {
         return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type must be application/json");
     }
 
     @ExceptionHandler(BrokerUnavailableException.class)
-    ResponseEntity<Map<String, Object>> brokerDown(BrokerUnavailableException e) {
+    ResponseEntity<ErrorBody> brokerDown(BrokerUnavailableException e) {
         log.warn("Command not accepted: {}", e.getMessage());
         return body(HttpStatus.SERVICE_UNAVAILABLE, "Workflow engine not available: the event broker is unreachable");
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class, TransientDataAccessException.class})
-    ResponseEntity<Map<String, Object>> databaseDown(RuntimeException e) {
+    ResponseEntity<ErrorBody> databaseDown(RuntimeException e) {
         log.warn("Database unavailable: {}", e.getMessage());
         return body(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable, try again shortly");
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    ResponseEntity<ErrorBody> unexpected(Exception e) {
         log.error("Unexpected failure", e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
     }
 
-    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, Object detail) {
-        return ResponseEntity.status(status).body(Map.of("detail", detail));
+    private static ResponseEntity<ErrorBody> body(HttpStatus status, Object detail) {
+        return ResponseEntity.status(status).body(new ErrorBody(detail));
     }
 
     private static String snakeCase(String name) {
