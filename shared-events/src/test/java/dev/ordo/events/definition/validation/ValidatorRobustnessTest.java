@@ -89,4 +89,22 @@ class ValidatorRobustnessTest {
             }
         }
     }
+
+    @Test
+    void random_text_in_conditions_and_inputs_is_judged_without_throwing() {
+        java.util.Random random = new java.util.Random(99);
+        String alphabet = "${}.steps output ab0123<>=!&|()'\"+-*/ and or not true";
+        for (int round = 0; round < 500; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            WorkflowDraft draft = workflow(step("a").condition(text.toString()),
+                    step("b").order(2).after("a").config("inputs", Map.of("x", text.toString())));
+
+            ValidationReport report = WorkflowValidator.validate(draft);
+
+            assertThat(report.errors()).allSatisfy(issue -> assertThat(issue.message()).isNotBlank());
+        }
+    }
 }
