@@ -31,6 +31,11 @@ public class WorkflowRepository {
               JOIN api.workflow_versions v ON v.workflow_id = w.id
             """;
 
+    /** The workspace, project and activity filter; see {@link #filterParams}. */
+    private static final String FILTER = """
+            w.workspace_id = ? AND (?::uuid IS NULL OR w.project_id = ?::uuid) \
+            AND (?::boolean IS NULL OR w.is_active = ?::boolean)""";
+
     /** Which workflows a list shows; a null field does not filter. */
     public record Filter(UUID projectId, Boolean isActive) {
     }
@@ -132,10 +137,6 @@ public class WorkflowRepository {
         return jdbc.sql("SELECT count(*) FROM api.projects WHERE id = ? AND workspace_id = ?")
                 .params(projectId, workspaceId).query(Long.class).single() > 0;
     }
-
-    private static final String FILTER = """
-            w.workspace_id = ? AND (?::uuid IS NULL OR w.project_id = ?::uuid) \
-            AND (?::boolean IS NULL OR w.is_active = ?::boolean)""";
 
     private static List<Object> filterParams(UUID workspaceId, Filter filter) {
         List<Object> params = new ArrayList<>();
