@@ -6,12 +6,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 /** A plain HTTP client for the public API, as any external client would use it. */
 final class ApiClient {
 
     record Response(int status, Map<String, Object> body) {
+    }
+
+    /** A response whose body is a JSON array. */
+    record ListResponse(int status, List<Object> body) {
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -25,6 +30,16 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    @SuppressWarnings("unchecked")
+    ListResponse getList(String path) {
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return new ListResponse(response.statusCode(), JsonCodec.instance().decode(response.body(), List.class));
+    }
+
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+    }
+
     Response post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
@@ -34,12 +49,16 @@ final class ApiClient {
 
     @SuppressWarnings("unchecked")
     private Response send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request);
+        String body = response.body();
+        Map<String, Object> parsed = body == null || body.isBlank() || !body.trim().startsWith("{")
+                ? Map.of() : JsonCodec.instance().decode(body, Map.class);
+        return new Response(response.statusCode(), parsed);
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            Map<String, Object> parsed = body == null || body.isBlank() || !body.trim().startsWith("{")
-                    ? Map.of() : JsonCodec.instance().decode(body, Map.class);
-            return new Response(response.statusCode(), parsed);
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

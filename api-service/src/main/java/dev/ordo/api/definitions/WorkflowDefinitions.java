@@ -5,10 +5,7 @@ import dev.ordo.api.workspaces.Workspace;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,9 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Creating and reading workflow definitions within a workspace. */
 @Service
 public class WorkflowDefinitions {
-
-    static final int DEFAULT_TIMEOUT_SECONDS = 3600;
-    static final int DEFAULT_MAX_RETRIES = 3;
 
     private final WorkflowRepository workflows;
     private final Clock clock;
@@ -28,26 +22,48 @@ public class WorkflowDefinitions {
         this.clock = clock;
     }
 
+    /** A page of a workspace's workflows, newest first, with the total the filter matches. */
+    public record Page(List<Workflow> items, long total) {
+    }
+
+    /**
+     * Stores a new workflow at version 1: malformed fields are a 422, an invalid graph a 400, a
+     * project of another workspace a 400, a name taken in the project a 409.
+     */
     @Transactional
     public Workflow create(Workspace workspace, WorkflowCreate request) {
         WorkflowRequestChecks.check(request);
+        DefinitionChecks.requireValid(request);
         UUID projectId = projectFor(workspace, request.projectId());
         Instant now = Instant.now(clock);
         Workflow workflow = new Workflow(UUID.randomUUID(), workspace.id(), projectId, request.name(),
-                request.description(), 1, true, now, now, document(request, now));
+                request.description(), 1, true, WorkflowDocuments.orEmpty(request.metadata()), now, now,
+                WorkflowDocuments.of(request, now));
         try {
             workflows.insert(workflow);
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("A workflow named '" + request.name() + "' already exists in this project");
+            throw nameTaken(request.name());
         }
         return workflow;
     }
 
     public Workflow get(Workspace workspace, UUID workflowId) {
-        return workflows.find(workspace.id(), workflowId).orElseThrow(() -> ApiException.notFound("Workflow not found"));
+        return workflows.find(workspace.id(), workflowId).orElseThrow(WorkflowDefinitions::notFound);
     }
 
-    private UUID projectFor(Workspace workspace, UUID requested) {
+    /** A historical version exactly as it was stored; an unknown version is a 404. */
+    public Workflow get(Workspace workspace, UUID workflowId, int version) {
+        get(workspace, workflowId);
+        return workflows.findVersion(workspace.id(), workflowId, version)
+                .orElseThrow(() -> ApiException.notFound("Workflow version " + version + " not found"));
+    }
+
+    public Page list(Workspace workspace, WorkflowRepository.Filter filter, int skip, int limit) {
+        return new Page(workflows.list(workspace.id(), filter, skip, limit), workflows.count(workspace.id(), filter));
+    }
+
+    /** The project a workflow goes into: the workspace's default unless one of its own is named. */
+    UUID projectFor(Workspace workspace, UUID requested) {
         if (requested == null) {
             return workspace.defaultProjectId();
         }
@@ -57,33 +73,11 @@ public class WorkflowDefinitions {
         return requested;
     }
 
-    private static WorkflowDocument document(WorkflowCreate request, Instant now) {
-        List<WorkflowCreate.StepInput> steps = request.steps() == null ? List.of() : request.steps();
-        List<WorkflowDocument.Step> storedSteps = IntStream.range(0, steps.size())
-                .mapToObj(i -> step(steps.get(i), i + 1, now))
-                .toList();
-        List<WorkflowDocument.Variable> variables = request.variables() == null ? List.of()
-                : request.variables().stream().map(v -> variable(v, now)).toList();
-        return new WorkflowDocument(orEmpty(request.config()),
-                Objects.requireNonNullElse(request.timeoutSeconds(), DEFAULT_TIMEOUT_SECONDS),
-                Objects.requireNonNullElse(request.maxRetries(), DEFAULT_MAX_RETRIES),
-                orEmpty(request.metadata()), storedSteps, variables);
+    static ApiException notFound() {
+        return ApiException.notFound("Workflow not found");
     }
 
-    private static WorkflowDocument.Step step(WorkflowCreate.StepInput in, int position, Instant now) {
-        return new WorkflowDocument.Step(UUID.randomUUID(), in.name(), Objects.requireNonNullElse(in.stepType(), "task"),
-                Objects.requireNonNullElse(in.stepOrder(), position),
-                in.dependsOnSteps() == null ? List.of() : in.dependsOnSteps(), in.timeoutSeconds(), in.maxRetries(),
-                in.conditionExpression(), orEmpty(in.config()), orEmpty(in.metadata()), now, now);
-    }
-
-    private static WorkflowDocument.Variable variable(WorkflowCreate.VariableInput in, Instant now) {
-        return new WorkflowDocument.Variable(UUID.randomUUID(), in.name(), Objects.requireNonNullElse(in.dataType(), "string"),
-                Boolean.TRUE.equals(in.isRequired()), in.defaultValue(), in.description(), orEmpty(in.metadata()),
-                now, now);
-    }
-
-    private static Map<String, Object> orEmpty(Map<String, Object> map) {
-        return map == null ? Map.of() : map;
+    static ApiException nameTaken(String name) {
+        return ApiException.conflict("A workflow named '" + name + "' already exists in this project");
     }
 }

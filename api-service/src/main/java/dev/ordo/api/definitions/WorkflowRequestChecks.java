@@ -1,46 +1,97 @@
 package dev.ordo.api.definitions;
 
 import dev.ordo.api.web.ApiException;
+import dev.ordo.api.web.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * Field-level checks of a create request, answered with 422 and FastAPI's {@code {loc, msg, type}}
- * list: what a schema would refuse before any graph rule applies.
+ * Field-level checks of create and update requests, answered with 422 and FastAPI's
+ * {@code {loc, msg, type}} list: what a schema would refuse before any graph rule applies.
  */
 final class WorkflowRequestChecks {
+
+    static final Set<String> DATA_TYPES = Set.of("string", "int", "float", "bool", "json");
+    private static final int MAX_NAME_LENGTH = 255;
 
     private WorkflowRequestChecks() {
     }
 
     static void check(WorkflowCreate request) {
-        List<Map<String, Object>> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (request.name() == null) {
-            problems.add(problem(List.of("body", "name"), "Field required", "missing"));
-        } else if (request.name().isBlank() || request.name().length() > 255) {
-            problems.add(problem(List.of("body", "name"), "Name must be 1 to 255 characters", "string_length"));
+            problems.add(FieldProblem.missing(List.of("body", "name")));
         }
-        if (request.timeoutSeconds() != null && request.timeoutSeconds() < 1) {
-            problems.add(problem(List.of("body", "timeout_seconds"), "Input should be greater than or equal to 1",
-                    "greater_than_equal"));
+        fields(request.name(), request.timeoutSeconds(), request.maxRetries(), request.steps(), request.variables(),
+                problems);
+        refuseIfAny(problems);
+    }
+
+    static void check(WorkflowUpdate request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        fields(request.name(), request.timeoutSeconds(), request.maxRetries(), request.steps(), request.variables(),
+                problems);
+        refuseIfAny(problems);
+    }
+
+    private static void fields(String name, Integer timeoutSeconds, Integer maxRetries,
+                               List<WorkflowCreate.StepInput> steps, List<WorkflowCreate.VariableInput> variables,
+                               List<FieldProblem> problems) {
+        if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH)) {
+            problems.add(new FieldProblem(List.of("body", "name"), "String should have 1 to 255 non-blank characters",
+                    "string_length"));
         }
-        if (request.maxRetries() != null && request.maxRetries() < 0) {
-            problems.add(problem(List.of("body", "max_retries"), "Input should be greater than or equal to 0",
-                    "greater_than_equal"));
+        if (timeoutSeconds != null && timeoutSeconds < 1) {
+            problems.add(FieldProblem.atLeast(List.of("body", "timeout_seconds"), 1));
         }
-        List<WorkflowCreate.StepInput> steps = request.steps() == null ? List.of() : request.steps();
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i) == null || steps.get(i).name() == null || steps.get(i).name().isBlank()) {
-                problems.add(problem(List.of("body", "steps", i, "name"), "Field required", "missing"));
-            }
+        if (maxRetries != null && maxRetries < 0) {
+            problems.add(FieldProblem.atLeast(List.of("body", "max_retries"), 0));
         }
-        if (!problems.isEmpty()) {
-            throw new ApiException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, problems);
+        for (int i = 0; steps != null && i < steps.size(); i++) {
+            step(steps.get(i), i, problems);
+        }
+        for (int i = 0; variables != null && i < variables.size(); i++) {
+            variable(variables.get(i), i, problems);
         }
     }
 
-    private static Map<String, Object> problem(List<Object> loc, String msg, String type) {
-        return Map.of("loc", loc, "msg", msg, "type", type);
+    private static void step(WorkflowCreate.StepInput step, int index, List<FieldProblem> problems) {
+        if (step == null) {
+            problems.add(FieldProblem.missing(List.of("body", "steps", index)));
+            return;
+        }
+        if (step.name() == null || step.name().isBlank()) {
+            problems.add(FieldProblem.missing(List.of("body", "steps", index, "name")));
+        }
+        if (step.stepOrder() != null && step.stepOrder() < 1) {
+            problems.add(FieldProblem.atLeast(List.of("body", "steps", index, "step_order"), 1));
+        }
+        if (step.timeoutSeconds() != null && step.timeoutSeconds() < 1) {
+            problems.add(FieldProblem.atLeast(List.of("body", "steps", index, "timeout_seconds"), 1));
+        }
+        if (step.maxRetries() != null && step.maxRetries() < 0) {
+            problems.add(FieldProblem.atLeast(List.of("body", "steps", index, "max_retries"), 0));
+        }
+    }
+
+    private static void variable(WorkflowCreate.VariableInput variable, int index, List<FieldProblem> problems) {
+        if (variable == null) {
+            problems.add(FieldProblem.missing(List.of("body", "variables", index)));
+            return;
+        }
+        if (variable.name() == null || variable.name().isBlank()) {
+            problems.add(FieldProblem.missing(List.of("body", "variables", index, "name")));
+        }
+        if (variable.dataType() != null && !DATA_TYPES.contains(variable.dataType())) {
+            problems.add(new FieldProblem(List.of("body", "variables", index, "data_type"),
+                    "Input should be 'string', 'int', 'float', 'bool' or 'json'", "enum"));
+        }
+    }
+
+    private static void refuseIfAny(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw ApiException.unprocessable(problems);
+        }
     }
 }

@@ -49,6 +49,6 @@ public record WorkflowResponse(
                 .toList();
         return new WorkflowResponse(workflow.id(), workflow.workspaceId(), workflow.projectId(), workflow.name(),
                 workflow.description(), workflow.version(), workflow.isActive(), doc.config(), doc.timeoutSeconds(),
-                doc.maxRetries(), doc.metadata(), workflow.createdAt(), workflow.updatedAt(), steps, variables);
+                doc.maxRetries(), workflow.metadata(), workflow.createdAt(), workflow.updatedAt(), steps, variables);
     }
 }

@@ -2,7 +2,6 @@ package dev.ordo.api.web;
 
 import dev.ordo.api.messaging.BrokerUnavailableException;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -11,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -30,80 +30,69 @@ class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<Map<String, Object>> refused(ApiException e) {
+    ResponseEntity<ErrorBody> refused(ApiException e) {
         return body(e.status(), e.detail());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return body(HttpStatus.UNPROCESSABLE_ENTITY,
-                List.of(problem(List.of("body"), "Request body is not valid JSON of the expected shape", "json_invalid")));
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        return body(HttpStatus.UNPROCESSABLE_ENTITY, List.of(BodyProblems.of(e)));
     }
 
+    /** A path or query parameter that does not parse as its type; loc uses the API's snake_case name. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
         String where = e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)
                 ? "path" : "query";
-        return body(HttpStatus.UNPROCESSABLE_ENTITY, List.of(problem(List.of(where, e.getName()),
-                "Input should be a valid " + expected(e.getRequiredType()), "type_error")));
+        return body(HttpStatus.UNPROCESSABLE_ENTITY,
+                List.of(ParameterProblems.unparsable(List.of(where, snakeCase(e.getName())), e.getRequiredType())));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+    ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e) {
         return body(HttpStatus.UNPROCESSABLE_ENTITY,
-                List.of(problem(List.of("query", e.getParameterName()), "Field required", "missing")));
+                List.of(FieldProblem.missing(List.of("query", snakeCase(e.getParameterName())))));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException e) {
+    ResponseEntity<ErrorBody> noRoute(NoResourceFoundException e) {
         return body(HttpStatus.NOT_FOUND, "Not Found");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> wrongMethod(HttpRequestMethodNotSupportedException e) {
+    ResponseEntity<ErrorBody> wrongMethod(HttpRequestMethodNotSupportedException e) {
         return body(HttpStatus.METHOD_NOT_ALLOWED, "Method Not Allowed");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> wrongMediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ErrorBody> wrongMediaType(HttpMediaTypeNotSupportedException e) {
         return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type must be application/json");
     }
 
     @ExceptionHandler(BrokerUnavailableException.class)
-    ResponseEntity<Map<String, Object>> brokerDown(BrokerUnavailableException e) {
+    ResponseEntity<ErrorBody> brokerDown(BrokerUnavailableException e) {
         log.warn("Command not accepted: {}", e.getMessage());
         return body(HttpStatus.SERVICE_UNAVAILABLE, "Workflow engine not available: the event broker is unreachable");
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class})
-    ResponseEntity<Map<String, Object>> databaseDown(RuntimeException e) {
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ErrorBody> databaseDown(RuntimeException e) {
         log.warn("Database unavailable: {}", e.getMessage());
         return body(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable, try again shortly");
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    ResponseEntity<ErrorBody> unexpected(Exception e) {
         log.error("Unexpected failure", e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
     }
 
-    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, Object detail) {
-        return ResponseEntity.status(status).body(Map.of("detail", detail));
+    private static ResponseEntity<ErrorBody> body(HttpStatus status, Object detail) {
+        return ResponseEntity.status(status).body(new ErrorBody(detail));
     }
 
-    private static Map<String, Object> problem(List<Object> loc, String msg, String type) {
-        return Map.of("loc", loc, "msg", msg, "type", type);
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (type == java.util.UUID.class) {
-            return "UUID";
-        }
-        return Number.class.isAssignableFrom(type) || type == int.class || type == long.class ? "integer"
-                : type == Boolean.class || type == boolean.class ? "boolean" : type.getSimpleName().toLowerCase();
+    private static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

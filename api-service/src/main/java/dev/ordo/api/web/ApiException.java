@@ -1,5 +1,6 @@
 package dev.ordo.api.web;
 
+import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -27,6 +28,11 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String detail) {
         return new ApiException(HttpStatus.CONFLICT, detail);
+    }
+
+    /** A 422 listing each malformed field; call only with at least one problem. */
+    public static ApiException unprocessable(List<FieldProblem> problems) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, List.copyOf(problems));
     }
 
     public HttpStatus status() {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,22 +39,35 @@ public class WorkspaceRepository {
         return jdbc.sql(SELECT + " WHERE w.slug = ?").param(slug).query(WorkspaceRepository::map).optional();
     }
 
+    /** Every workspace, oldest first. */
+    public List<Workspace> list() {
+        return jdbc.sql(SELECT + " ORDER BY w.created_at, w.slug").query(WorkspaceRepository::map).list();
+    }
+
     /** Creates the workspace and its default project unless a workspace with this slug exists. */
     @Transactional
     public Workspace createIfAbsent(String name, String slug) {
+        create(name, slug);
+        return findBySlug(slug).orElseThrow();
+    }
+
+    /** Creates a workspace with its default project; empty when the slug is taken. */
+    @Transactional
+    public Optional<Workspace> create(String name, String slug) {
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
         UUID workspaceId = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 INSERT INTO api.workspaces (id, name, slug, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (slug) DO NOTHING
                 """).params(workspaceId, name, slug, now, now).update();
-        if (inserted == 1) {
-            jdbc.sql("""
-                    INSERT INTO api.projects (id, workspace_id, name, slug, is_default, created_at, updated_at)
-                    VALUES (?, ?, 'Default', 'default', true, ?, ?)
-                    """).params(UUID.randomUUID(), workspaceId, now, now).update();
+        if (inserted == 0) {
+            return Optional.empty();
         }
-        return findBySlug(slug).orElseThrow();
+        jdbc.sql("""
+                INSERT INTO api.projects (id, workspace_id, name, slug, is_default, created_at, updated_at)
+                VALUES (?, ?, 'Default', 'default', true, ?, ?)
+                """).params(UUID.randomUUID(), workspaceId, now, now).update();
+        return findById(workspaceId);
     }
 
     private static Workspace map(ResultSet rs, int row) throws SQLException {

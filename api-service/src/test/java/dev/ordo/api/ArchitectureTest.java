@@ -1,0 +1,39 @@
+package dev.ordo.api;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Capabilities depend one way: executions on definitions, definitions on workspaces, all on web. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ordo.api");
+
+    @Test
+    void web_knows_no_capability() {
+        noClasses().that().resideInAPackage("dev.ordo.api.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.api.definitions..",
+                        "dev.ordo.api.workspaces..", "dev.ordo.api.executions..", "dev.ordo.api.engine..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void workspaces_know_nothing_of_workflows_or_executions() {
+        noClasses().that().resideInAPackage("dev.ordo.api.workspaces..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.api.definitions..",
+                        "dev.ordo.api.executions..", "dev.ordo.api.engine..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void definitions_know_nothing_of_executions_or_the_engine() {
+        noClasses().that().resideInAPackage("dev.ordo.api.definitions..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.api.executions..", "dev.ordo.api.engine..")
+                .check(CLASSES);
+    }
+}
