@@ -30,4 +30,21 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
                 .check(CLASSES);
     }
+
+    @Test
+    void expressions_read_no_clock_and_no_random_source() {
+        noClasses().that().resideInAPackage("dev.ordo.events.expression..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(java.util.UUID.class, "randomUUID")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_the_expression_package_knows_the_expression_library() {
+        noClasses().that().resideOutsideOfPackage("dev.ordo.events.expression..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.cel..", "com.google.protobuf..")
+                .check(CLASSES);
+    }
 }
