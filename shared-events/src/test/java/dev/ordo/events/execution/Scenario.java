@@ -61,6 +61,11 @@ final class Scenario {
         assertThat(decision.events()).isEmpty();
     }
 
+    /** The events the decision recorded, for assertions on their parts. */
+    List<ExecutionEvent> recorded() {
+        return decision.events();
+    }
+
     ExecutionState stateBefore() {
         return state;
     }
@@ -167,9 +172,9 @@ final class Scenario {
         return new ExecutionEvent.StepFailed(step, attempt, error, retryable);
     }
 
-    static ExecutionEvent.StepRetryScheduled retryScheduled(String step, int attempt, Instant dueAt) {
-        return new ExecutionEvent.StepRetryScheduled(step, attempt, dueAt,
-                java.time.Duration.between(NOW, dueAt).toMillis());
+    /** Attempt {@code attempt} will run {@code delay} after the decision taken at {@code decidedAt}. */
+    static ExecutionEvent.StepRetryScheduled retryScheduled(String step, int attempt, Duration decidedAt, Duration delay) {
+        return new ExecutionEvent.StepRetryScheduled(step, attempt, NOW.plus(decidedAt).plus(delay), delay.toMillis());
     }
 
     static ExecutionEvent.StepTimedOut timedOut(String step, int attempt, int afterSeconds) {
