@@ -24,7 +24,7 @@ final class ExecutionRules {
     static Decision start(ExecutionState state, StartExecution start, Instant now) {
         if (state.status() != ExecutionStatus.UNKNOWN) {
             return Decision.rejected(start, "Expected execution " + start.executionId()
-                    + " to be new, but it is " + state.status().name().toLowerCase());
+                    + " to be new, but it is " + StepReportRules.describe(state.status()));
         }
         String brokenReference = firstUnknownDependency(start);
         if (brokenReference != null) {
@@ -43,7 +43,7 @@ final class ExecutionRules {
     static Decision cancel(ExecutionState state, CancelExecution cancel) {
         if (state.status() != ExecutionStatus.RUNNING) {
             return Decision.rejected(cancel, "Expected execution " + cancel.executionId()
-                    + " to be running, but it is " + state.status().name().toLowerCase());
+                    + " to be running, but it is " + StepReportRules.describe(state.status()));
         }
         String reason = cancel.reason() == null ? "cancelled on request" : cancel.reason();
         return Decision.of(List.of(new ExecutionCancelled(reason)));
