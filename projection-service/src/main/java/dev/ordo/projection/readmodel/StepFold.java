@@ -24,63 +24,74 @@ final class StepFold {
     /** @return false when {@code event} is not about a step */
     static boolean apply(ExecutionView view, ExecutionEvent event, Instant at) {
         if (event instanceof StepScheduled scheduled) {
-            StepView step = touched(view, scheduled.stepName(), at);
-            step.status = "queued";
-            step.attempt = scheduled.attempt();
-            step.input = scheduled.input();
-            step.output = null;
-            step.error = null;
-            step.startedAt = null;
-            step.completedAt = null;
-            step.nextRetryAt = null;
-            AttemptView attempt = new AttemptView(scheduled.attempt(), at);
-            attempt.changed = true;
-            step.attempts.put(scheduled.attempt(), attempt);
+            scheduled(touched(view, scheduled.stepName(), at), scheduled, at);
         } else if (event instanceof StepStarted started) {
-            StepView step = touched(view, started.stepName(), at);
-            step.status = "running";
-            step.startedAt = at;
-            step.workerId = started.workerId();
-            AttemptView attempt = step.currentAttempt();
-            if (attempt != null) {
-                attempt.status = "running";
-                attempt.startedAt = at;
-                attempt.workerId = started.workerId();
-                attempt.changed = true;
-            }
+            started(touched(view, started.stepName(), at), started, at);
         } else if (event instanceof StepSucceeded succeeded) {
-            StepView step = touched(view, succeeded.stepName(), at);
-            step.status = "completed";
-            step.output = succeeded.output();
-            step.startedAt = step.startedAt == null ? at : step.startedAt;
-            step.completedAt = at;
-            endAttempt(step, "completed", at, null);
+            succeeded(touched(view, succeeded.stepName(), at), succeeded, at);
         } else if (event instanceof StepFailed failed) {
             ended(touched(view, failed.stepName(), at), "failed", at, failed.error());
         } else if (event instanceof StepTimedOut timedOut) {
             ended(touched(view, timedOut.stepName(), at), "timeout", at, timedOut.error());
         } else if (event instanceof StepRetryScheduled retry) {
-            StepView step = touched(view, retry.stepName(), at);
-            step.status = "retrying";
-            step.nextRetryAt = retry.dueAt();
-            AttemptView attempt = step.currentAttempt();
-            if (attempt != null) {
-                attempt.retryDueAt = retry.dueAt();
-                attempt.changed = true;
-            }
-        } else if (event instanceof DelayStarted) {
-            StepView step = touched(view, ((DelayStarted) event).stepName(), at);
+            retrying(touched(view, retry.stepName(), at), retry);
+        } else if (event instanceof DelayStarted delay) {
+            StepView step = touched(view, delay.stepName(), at);
             step.status = "running";
             step.startedAt = at;
         } else if (event instanceof StepSkipped skipped) {
             StepView step = touched(view, skipped.stepName(), at);
             step.status = "skipped";
-            step.error = skipped.reason();
             step.completedAt = at;
         } else {
             return false;
         }
         return true;
+    }
+
+    private static void scheduled(StepView step, StepScheduled scheduled, Instant at) {
+        step.status = "queued";
+        step.attempt = scheduled.attempt();
+        step.input = scheduled.input();
+        step.output = null;
+        step.error = null;
+        step.startedAt = null;
+        step.completedAt = null;
+        step.nextRetryAt = null;
+        AttemptView attempt = new AttemptView(scheduled.attempt(), at);
+        attempt.changed = true;
+        step.attempts.put(scheduled.attempt(), attempt);
+    }
+
+    private static void started(StepView step, StepStarted started, Instant at) {
+        step.status = "running";
+        step.startedAt = at;
+        step.workerId = started.workerId();
+        AttemptView attempt = step.currentAttempt();
+        if (attempt != null) {
+            attempt.status = "running";
+            attempt.startedAt = at;
+            attempt.workerId = started.workerId();
+            attempt.changed = true;
+        }
+    }
+
+    private static void succeeded(StepView step, StepSucceeded succeeded, Instant at) {
+        step.status = "completed";
+        step.output = succeeded.output();
+        step.startedAt = step.startedAt == null ? at : step.startedAt;
+        step.completedAt = at;
+        endAttempt(step, "completed", at, null);
+    }
+
+    private static void retrying(StepView step, StepRetryScheduled retry) {
+        step.status = "retrying";
+        step.nextRetryAt = retry.dueAt();
+        AttemptView attempt = step.currentAttempt();
+        if (attempt != null) {
+            attempt.retryDueAt = retry.dueAt();
+            attempt.changed = true;
+        }
     }
 
     /** Ends a step that the execution's end interrupts: in flight gets {@code interrupted}, others cancelled. */
