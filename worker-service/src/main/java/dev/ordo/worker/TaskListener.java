@@ -9,6 +9,8 @@ import dev.ordo.events.wire.JsonCodec;
 import dev.ordo.events.wire.Topics;
 import dev.ordo.worker.handlers.StepHandlers;
 import dev.ordo.worker.handlers.StepOutcome;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
  * Takes a batch of step tasks, runs each, and reports start and outcome on
  * {@code workflow.step-reports}, keyed by execution id. The batch's offsets are committed only
  * after every report was acknowledged, so a crash re-delivers the tasks instead of losing reports.
+ * A task whose deadline already passed is not run: it is reported failed (retryably) and the
+ * engine, which has timed the attempt out or is about to, decides what follows.
  */
 @Component
 class TaskListener {
@@ -33,12 +37,15 @@ class TaskListener {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Topics topics;
     private final WorkerIdentity identity;
+    private final Clock clock;
 
-    TaskListener(StepHandlers handlers, KafkaTemplate<String, byte[]> kafka, Topics topics, WorkerIdentity identity) {
+    TaskListener(StepHandlers handlers, KafkaTemplate<String, byte[]> kafka, Topics topics, WorkerIdentity identity,
+                 Clock clock) {
         this.handlers = handlers;
         this.kafka = kafka;
         this.topics = topics;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @KafkaListener(topics = "#{@topics.stepTasks()}")
@@ -46,12 +53,19 @@ class TaskListener {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             StepTask task = decode(record);
-            if (task != null) {
+            if (task != null && isOverdue(task)) {
+                sends.add(report(new StepFailedReport(task.executionId(), task.stepName(), task.attempt(),
+                        "deadline " + task.deadline() + " passed before a worker took the task", true)));
+            } else if (task != null) {
                 sends.add(report(new StepStartedReport(task.executionId(), task.stepName(), task.attempt(), identity.id())));
                 sends.add(report(outcomeReport(task, handlers.run(task))));
             }
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private boolean isOverdue(StepTask task) {
+        return task.deadline() != null && !Instant.now(clock).isBefore(task.deadline());
     }
 
     private static StepReport outcomeReport(StepTask task, StepOutcome outcome) {

@@ -30,11 +30,13 @@ class EngineRunner implements SmartLifecycle, HealthIndicator {
 
     private final Properties config;
     private final Topics topics;
+    private final EngineOptions options;
     private volatile KafkaStreams streams;
 
     EngineRunner(EngineSettings settings, TopicSettings topicSettings, Topics topics,
                  @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
         this.topics = topics;
+        this.options = settings.options();
         this.config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -51,7 +53,7 @@ class EngineRunner implements SmartLifecycle, HealthIndicator {
 
     @Override
     public void start() {
-        KafkaStreams created = new KafkaStreams(EngineTopology.build(topics), config);
+        KafkaStreams created = new KafkaStreams(EngineTopology.build(topics, options), config);
         created.start();
         streams = created;
     }

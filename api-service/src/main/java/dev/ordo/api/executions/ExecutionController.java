@@ -13,17 +13,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Starting executions and reading their state. */
+/** Starting, cancelling and reading executions. */
 @RestController
 class ExecutionController {
 
     private final ExecutionSubmissions submissions;
     private final ExecutionQueries queries;
+    private final ExecutionCancellations cancellations;
     private final WorkspaceScope scope;
 
-    ExecutionController(ExecutionSubmissions submissions, ExecutionQueries queries, WorkspaceScope scope) {
+    ExecutionController(ExecutionSubmissions submissions, ExecutionQueries queries,
+                        ExecutionCancellations cancellations, WorkspaceScope scope) {
         this.submissions = submissions;
         this.queries = queries;
+        this.cancellations = cancellations;
         this.scope = scope;
     }
 
@@ -34,6 +37,12 @@ class ExecutionController {
                        HttpServletRequest request) {
         return submissions.submit(scope.resolve(request), workflowId, body == null ? null : body.inputVariables(),
                 idempotencyKey);
+    }
+
+    @PostMapping("/api/workflows/executions/{executionId}/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CancelAccepted cancel(@PathVariable UUID executionId, HttpServletRequest request) {
+        return cancellations.cancel(scope.resolve(request).id(), executionId);
     }
 
     @GetMapping("/api/workflows/executions/{executionId}/status")

@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Loads and stores execution read models a batch at a time: two queries to load any number of
- * executions with their steps, two batched upserts to store them.
+ * Loads and stores execution read models a batch at a time: three queries to load any number of
+ * executions with their steps and attempts, three batched upserts to store them (attempts only
+ * when they changed).
  */
 @Repository
 class ReadModelRepository {
@@ -48,12 +49,19 @@ class ReadModelRepository {
                     StepView step = step(rs);
                     view.steps.put(step.name, step);
                 }, (Object) keys);
+        jdbc.query("SELECT * FROM readmodel.step_attempts WHERE execution_id = ANY(?)",
+                rs -> {
+                    ExecutionView view = views.get(rs.getObject("execution_id", UUID.class));
+                    AttemptView attempt = attempt(rs);
+                    view.steps.get(rs.getString("step_name")).attempts.put(attempt.number, attempt);
+                }, (Object) keys);
         return views;
     }
 
     void save(Collection<ExecutionView> views) {
         List<Object[]> executions = new ArrayList<>();
         List<Object[]> steps = new ArrayList<>();
+        List<Object[]> attempts = new ArrayList<>();
         for (ExecutionView view : views) {
             executions.add(new Object[] {view.id, view.workflowId, view.workflowVersion, view.workspaceId,
                 view.projectId, view.status, json(view.inputs), json(view.results), json(view.definition),
@@ -63,7 +71,14 @@ class ReadModelRepository {
             for (StepView step : view.steps.values()) {
                 steps.add(new Object[] {view.id, step.name, step.order, step.type, step.status, step.attempt,
                     step.retryCount(), json(step.input), json(step.output), utc(step.startedAt),
-                    utc(step.completedAt), step.error, step.workerId, utc(step.updatedAt)});
+                    utc(step.completedAt), step.error, step.workerId, utc(step.updatedAt), utc(step.nextRetryAt)});
+                for (AttemptView attempt : step.attempts.values()) {
+                    if (attempt.changed) {
+                        attempts.add(new Object[] {view.id, step.name, attempt.number, attempt.status,
+                            utc(attempt.scheduledAt), utc(attempt.startedAt), utc(attempt.completedAt),
+                            utc(attempt.retryDueAt), attempt.error, attempt.workerId});
+                    }
+                }
             }
         }
         jdbc.batchUpdate("""
@@ -81,14 +96,25 @@ class ReadModelRepository {
                 """, executions);
         jdbc.batchUpdate("""
                 INSERT INTO readmodel.step_executions (execution_id, step_name, step_order, step_type, status, attempt,
-                    retry_count, input_data, output_data, started_at, completed_at, error_message, worker_id, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
+                    retry_count, input_data, output_data, started_at, completed_at, error_message, worker_id, updated_at,
+                    next_retry_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (execution_id, step_name) DO UPDATE SET status = excluded.status,
                     attempt = excluded.attempt, retry_count = excluded.retry_count, input_data = excluded.input_data,
                     output_data = excluded.output_data, started_at = excluded.started_at,
                     completed_at = excluded.completed_at, error_message = excluded.error_message,
-                    worker_id = excluded.worker_id, updated_at = excluded.updated_at
+                    worker_id = excluded.worker_id, updated_at = excluded.updated_at,
+                    next_retry_at = excluded.next_retry_at
                 """, steps);
+        jdbc.batchUpdate("""
+                INSERT INTO readmodel.step_attempts (execution_id, step_name, attempt, status, scheduled_at, started_at,
+                    completed_at, retry_due_at, error_message, worker_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (execution_id, step_name, attempt) DO UPDATE SET status = excluded.status,
+                    started_at = excluded.started_at, completed_at = excluded.completed_at,
+                    retry_due_at = excluded.retry_due_at, error_message = excluded.error_message,
+                    worker_id = excluded.worker_id
+                """, attempts);
     }
 
     @SuppressWarnings("unchecked")
@@ -123,7 +149,19 @@ class ReadModelRepository {
         step.error = rs.getString("error_message");
         step.workerId = rs.getString("worker_id");
         step.updatedAt = instant(rs, "updated_at");
+        step.nextRetryAt = instant(rs, "next_retry_at");
         return step;
+    }
+
+    private static AttemptView attempt(ResultSet rs) throws SQLException {
+        AttemptView attempt = new AttemptView(rs.getInt("attempt"), instant(rs, "scheduled_at"));
+        attempt.status = rs.getString("status");
+        attempt.startedAt = instant(rs, "started_at");
+        attempt.completedAt = instant(rs, "completed_at");
+        attempt.retryDueAt = instant(rs, "retry_due_at");
+        attempt.error = rs.getString("error_message");
+        attempt.workerId = rs.getString("worker_id");
+        return attempt;
     }
 
     @SuppressWarnings("unchecked")

@@ -18,6 +18,8 @@ final class StepView {
     String error;
     String workerId;
     Instant updatedAt;
+    Instant nextRetryAt;
+    final java.util.TreeMap<Integer, AttemptView> attempts = new java.util.TreeMap<>();
 
     StepView(String name, int order, String type) {
         this.name = name;
@@ -27,6 +29,16 @@ final class StepView {
 
     int retryCount() {
         return Math.max(0, attempt - 1);
+    }
+
+    /** The current attempt's row, or null for a step no worker ran. */
+    AttemptView currentAttempt() {
+        return attempts.get(attempt);
+    }
+
+    /** Queued or running: handed to a worker, or (a delay step) waiting on a timer. */
+    boolean isInFlight() {
+        return "queued".equals(status) || "running".equals(status);
     }
 
     boolean isFinished() {

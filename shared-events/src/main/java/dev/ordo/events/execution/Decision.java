@@ -14,6 +14,11 @@ public record Decision(List<ExecutionEvent> events) {
         return new Decision(events);
     }
 
+    /** Nothing to record: e.g. a timer whose attempt already ended. */
+    public static Decision none() {
+        return new Decision(List.of());
+    }
+
     public static Decision rejected(EngineInput input, String reason) {
         String stepName = input instanceof StepReport report ? report.stepName() : null;
         Integer attempt = input instanceof StepReport report ? report.attempt() : null;

@@ -2,8 +2,8 @@ package dev.ordo.events.execution;
 
 import java.util.UUID;
 
-/** Everything the engine decides on: commands from clients and reports from workers. */
-public sealed interface EngineInput permits ExecutionCommand, StepReport {
+/** Everything the engine decides on: commands from clients, reports from workers, and its own timers. */
+public sealed interface EngineInput permits ExecutionCommand, StepReport, TimerFired {
 
     UUID executionId();
 }

@@ -3,12 +3,19 @@ package dev.ordo.events.execution;
 import dev.ordo.events.execution.ExecutionCommand.CancelExecution;
 import dev.ordo.events.execution.ExecutionCommand.StartExecution;
 import dev.ordo.events.execution.StepReport.StepFailedReport;
+import dev.ordo.events.execution.StepReport.StepHeartbeatReport;
 import dev.ordo.events.execution.StepReport.StepStartedReport;
 import dev.ordo.events.execution.StepReport.StepSucceededReport;
+import dev.ordo.events.execution.TimerFired.DelayElapsed;
+import dev.ordo.events.execution.TimerFired.ExecutionDeadlineReached;
+import dev.ordo.events.execution.TimerFired.RetryDue;
+import dev.ordo.events.execution.TimerFired.StepDeadlineReached;
+import java.time.Instant;
 
 /**
  * The execution state machine's decisions: given the state folded so far and one input, the
- * events to record. Pure: the same state, input and context always give the same decision.
+ * events to record. Pure: the same state, input and context always give the same decision. A
+ * refused command or report is recorded as one {@code CommandRejected}; a moot timer records nothing.
  */
 public final class ExecutionDecider {
 
@@ -16,16 +23,27 @@ public final class ExecutionDecider {
     }
 
     public static Decision decide(ExecutionState state, EngineInput input, DecisionContext context) {
+        Instant now = context.now();
         if (input instanceof StartExecution start) {
-            return ExecutionRules.start(state, start);
+            return ExecutionRules.start(state, start, now);
         } else if (input instanceof CancelExecution cancel) {
             return ExecutionRules.cancel(state, cancel);
         } else if (input instanceof StepStartedReport started) {
-            return StepReportRules.started(state, started);
+            return StepReportRules.started(state, started, now);
         } else if (input instanceof StepSucceededReport succeeded) {
-            return StepReportRules.succeeded(state, succeeded);
+            return StepReportRules.succeeded(state, succeeded, now);
         } else if (input instanceof StepFailedReport failed) {
-            return StepReportRules.failed(state, failed);
+            return StepReportRules.failed(state, failed, now);
+        } else if (input instanceof StepHeartbeatReport heartbeat) {
+            return StepReportRules.heartbeat(state, heartbeat, now);
+        } else if (input instanceof StepDeadlineReached deadline) {
+            return TimerRules.stepDeadline(state, deadline, now);
+        } else if (input instanceof RetryDue retry) {
+            return TimerRules.retryDue(state, retry, now);
+        } else if (input instanceof DelayElapsed delay) {
+            return TimerRules.delayElapsed(state, delay, now);
+        } else if (input instanceof ExecutionDeadlineReached deadline) {
+            return TimerRules.executionDeadline(state, deadline, now);
         }
         throw new IllegalArgumentException("Unhandled engine input " + input.getClass().getName());
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.ordo.events.definition.WorkflowSnapshot;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,9 +20,13 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = ExecutionEvent.StepSucceeded.class, name = "StepSucceeded"),
     @JsonSubTypes.Type(value = ExecutionEvent.StepFailed.class, name = "StepFailed"),
     @JsonSubTypes.Type(value = ExecutionEvent.StepSkipped.class, name = "StepSkipped"),
+    @JsonSubTypes.Type(value = ExecutionEvent.StepTimedOut.class, name = "StepTimedOut"),
+    @JsonSubTypes.Type(value = ExecutionEvent.StepRetryScheduled.class, name = "StepRetryScheduled"),
+    @JsonSubTypes.Type(value = ExecutionEvent.DelayStarted.class, name = "DelayStarted"),
     @JsonSubTypes.Type(value = ExecutionEvent.ExecutionCompleted.class, name = "ExecutionCompleted"),
     @JsonSubTypes.Type(value = ExecutionEvent.ExecutionFailed.class, name = "ExecutionFailed"),
     @JsonSubTypes.Type(value = ExecutionEvent.ExecutionCancelled.class, name = "ExecutionCancelled"),
+    @JsonSubTypes.Type(value = ExecutionEvent.ExecutionTimedOut.class, name = "ExecutionTimedOut"),
     @JsonSubTypes.Type(value = ExecutionEvent.CommandRejected.class, name = "CommandRejected")
 })
 public sealed interface ExecutionEvent {
@@ -32,18 +37,30 @@ public sealed interface ExecutionEvent {
         return false;
     }
 
-    /** The first event of every execution; it carries everything needed to rebuild its state. */
+    /**
+     * The first event of every execution; it carries everything needed to rebuild its state.
+     *
+     * @param deadline when the execution times out (the workflow's {@code timeout_seconds} after
+     *     the start), or null for never; absent in events recorded before timeouts existed
+     */
     record ExecutionStarted(
             UUID workflowId,
             int workflowVersion,
             UUID workspaceId,
             UUID projectId,
             WorkflowSnapshot definition,
-            Map<String, Object> inputs) implements ExecutionEvent {
+            Map<String, Object> inputs,
+            Instant deadline) implements ExecutionEvent {
     }
 
-    /** Attempt {@code attempt} (from 1) of a step was handed to the workers with this input. */
-    record StepScheduled(String stepName, int attempt, Map<String, Object> input) implements ExecutionEvent {
+    /**
+     * Attempt {@code attempt} (from 1) of a step was handed to the workers with this input.
+     *
+     * @param deadline when this attempt times out (the step's {@code timeout_seconds} after
+     *     scheduling), or null when the step has no timeout
+     */
+    record StepScheduled(String stepName, int attempt, Map<String, Object> input, Instant deadline)
+            implements ExecutionEvent {
     }
 
     record StepStarted(String stepName, int attempt, String workerId) implements ExecutionEvent {
@@ -56,6 +73,21 @@ public sealed interface ExecutionEvent {
     }
 
     record StepSkipped(String stepName, String reason) implements ExecutionEvent {
+    }
+
+    /** Attempt {@code attempt} did not finish before its deadline; its reports are refused from now on. */
+    record StepTimedOut(String stepName, int attempt, String error) implements ExecutionEvent {
+    }
+
+    /**
+     * The step's last attempt failed or timed out and attempt {@code attempt} will be scheduled at
+     * {@code dueAt}, after a backoff of {@code delayMillis}.
+     */
+    record StepRetryScheduled(String stepName, int attempt, Instant dueAt, long delayMillis) implements ExecutionEvent {
+    }
+
+    /** A {@code delay} step started waiting; it completes, passing its input on, at {@code until}. */
+    record DelayStarted(String stepName, Instant until) implements ExecutionEvent {
     }
 
     record ExecutionCompleted() implements ExecutionEvent {
@@ -77,6 +109,18 @@ public sealed interface ExecutionEvent {
 
     /** Every step not yet finished is cancelled with the execution. */
     record ExecutionCancelled(String reason) implements ExecutionEvent {
+        @Override
+        @JsonIgnore
+        public boolean isTerminal() {
+            return true;
+        }
+    }
+
+    /**
+     * The execution ran out of time: attempts in flight are timed out, every other unfinished step
+     * is cancelled.
+     */
+    record ExecutionTimedOut(String reason) implements ExecutionEvent {
         @Override
         @JsonIgnore
         public boolean isTerminal() {

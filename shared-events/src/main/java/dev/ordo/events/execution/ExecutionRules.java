@@ -5,38 +5,45 @@ import dev.ordo.events.execution.ExecutionCommand.CancelExecution;
 import dev.ordo.events.execution.ExecutionCommand.StartExecution;
 import dev.ordo.events.execution.ExecutionEvent.ExecutionCancelled;
 import dev.ordo.events.execution.ExecutionEvent.ExecutionStarted;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Rules for the commands that start and stop a whole execution. */
+/**
+ * Rules for the commands that start and stop a whole execution. A start pins the deadline of the
+ * workflow's {@code timeout_seconds}; a cancel is accepted only while the execution runs, also
+ * while a retry is pending, and ends every unfinished step.
+ */
 final class ExecutionRules {
 
     private ExecutionRules() {
     }
 
-    static Decision start(ExecutionState state, StartExecution start) {
+    static Decision start(ExecutionState state, StartExecution start, Instant now) {
         if (state.status() != ExecutionStatus.UNKNOWN) {
             return Decision.rejected(start, "Expected execution " + start.executionId()
-                    + " to be new, but it is " + state.status().name().toLowerCase());
+                    + " to be new, but it is " + StepReportRules.describe(state.status()));
         }
         String brokenReference = firstUnknownDependency(start);
         if (brokenReference != null) {
             return Decision.rejected(start, brokenReference);
         }
+        int timeout = start.definition().timeoutSeconds();
         ExecutionStarted started = new ExecutionStarted(start.workflowId(), start.workflowVersion(),
-                start.workspaceId(), start.projectId(), start.definition(), start.inputs());
+                start.workspaceId(), start.projectId(), start.definition(), start.inputs(),
+                timeout > 0 ? now.plusSeconds(timeout) : null);
         List<ExecutionEvent> events = new ArrayList<>();
         events.add(started);
-        events.addAll(Progression.from(state.evolve(started)));
+        events.addAll(Progression.from(state.evolve(started), now));
         return Decision.of(events);
     }
 
     static Decision cancel(ExecutionState state, CancelExecution cancel) {
         if (state.status() != ExecutionStatus.RUNNING) {
             return Decision.rejected(cancel, "Expected execution " + cancel.executionId()
-                    + " to be running, but it is " + state.status().name().toLowerCase());
+                    + " to be running, but it is " + StepReportRules.describe(state.status()));
         }
         String reason = cancel.reason() == null ? "cancelled on request" : cancel.reason();
         return Decision.of(List.of(new ExecutionCancelled(reason)));

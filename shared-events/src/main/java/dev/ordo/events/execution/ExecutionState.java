@@ -2,15 +2,20 @@ package dev.ordo.events.execution;
 
 import dev.ordo.events.definition.WorkflowSnapshot;
 import dev.ordo.events.execution.ExecutionEvent.CommandRejected;
+import dev.ordo.events.execution.ExecutionEvent.DelayStarted;
 import dev.ordo.events.execution.ExecutionEvent.ExecutionCancelled;
 import dev.ordo.events.execution.ExecutionEvent.ExecutionCompleted;
 import dev.ordo.events.execution.ExecutionEvent.ExecutionFailed;
 import dev.ordo.events.execution.ExecutionEvent.ExecutionStarted;
+import dev.ordo.events.execution.ExecutionEvent.ExecutionTimedOut;
 import dev.ordo.events.execution.ExecutionEvent.StepFailed;
+import dev.ordo.events.execution.ExecutionEvent.StepRetryScheduled;
 import dev.ordo.events.execution.ExecutionEvent.StepScheduled;
 import dev.ordo.events.execution.ExecutionEvent.StepSkipped;
 import dev.ordo.events.execution.ExecutionEvent.StepStarted;
 import dev.ordo.events.execution.ExecutionEvent.StepSucceeded;
+import dev.ordo.events.execution.ExecutionEvent.StepTimedOut;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +26,8 @@ import java.util.function.UnaryOperator;
  * The engine's state of one execution: a fold of its events with {@link #evolve}.
  *
  * <p>{@code version} counts the events applied, so the next event's sequence is {@code version + 1}.
- * {@code evolve} never validates: an event has already happened.
+ * {@code evolve} never validates: an event has already happened. It is the only code that changes
+ * an execution's state.
  */
 public record ExecutionState(
         UUID executionId,
@@ -36,6 +42,11 @@ public record ExecutionState(
 
     public WorkflowSnapshot definition() {
         return start == null ? null : start.definition();
+    }
+
+    /** When the execution times out, or null for never. */
+    public Instant deadline() {
+        return start == null ? null : start.deadline();
     }
 
     public StepState step(String name) {
@@ -54,21 +65,29 @@ public record ExecutionState(
             return new ExecutionState(executionId, ExecutionStatus.RUNNING, version, started,
                     Collections.unmodifiableMap(initial));
         } else if (event instanceof StepScheduled scheduled) {
-            return withStep(scheduled.stepName(), step -> step.scheduled(scheduled.attempt()));
+            return withStep(scheduled.stepName(), step -> step.scheduled(scheduled.attempt(), scheduled.deadline()));
         } else if (event instanceof StepStarted started) {
             return withStep(started.stepName(), step -> step.withStatus(StepStatus.RUNNING));
         } else if (event instanceof StepSucceeded succeeded) {
             return withStep(succeeded.stepName(), step -> step.succeeded(succeeded.output()));
         } else if (event instanceof StepFailed failed) {
-            return withStep(failed.stepName(), step -> step.failed(failed.error()));
+            return withStep(failed.stepName(), step -> step.failed(StepStatus.FAILED, failed.error()));
+        } else if (event instanceof StepTimedOut timedOut) {
+            return withStep(timedOut.stepName(), step -> step.failed(StepStatus.TIMED_OUT, timedOut.error()));
+        } else if (event instanceof StepRetryScheduled retry) {
+            return withStep(retry.stepName(), step -> step.sleeping(StepStatus.RETRYING, retry.dueAt()));
+        } else if (event instanceof DelayStarted delay) {
+            return withStep(delay.stepName(), step -> step.sleeping(StepStatus.WAITING, delay.until()));
         } else if (event instanceof StepSkipped skipped) {
             return withStep(skipped.stepName(), step -> step.withStatus(StepStatus.SKIPPED));
         } else if (event instanceof ExecutionCompleted) {
             return withStatus(ExecutionStatus.COMPLETED);
         } else if (event instanceof ExecutionFailed) {
-            return withStatus(ExecutionStatus.FAILED).cancelUnfinishedSteps();
+            return withStatus(ExecutionStatus.FAILED).endUnfinishedSteps(StepStatus.CANCELLED);
         } else if (event instanceof ExecutionCancelled) {
-            return withStatus(ExecutionStatus.CANCELLED).cancelUnfinishedSteps();
+            return withStatus(ExecutionStatus.CANCELLED).endUnfinishedSteps(StepStatus.CANCELLED);
+        } else if (event instanceof ExecutionTimedOut) {
+            return withStatus(ExecutionStatus.TIMED_OUT).endUnfinishedSteps(StepStatus.TIMED_OUT);
         } else if (event instanceof CommandRejected) {
             return this;
         }
@@ -85,9 +104,12 @@ public record ExecutionState(
         return new ExecutionState(executionId, status, version, start, Collections.unmodifiableMap(copy));
     }
 
-    private ExecutionState cancelUnfinishedSteps() {
+    /** Steps in flight or waiting take {@code interrupted}; every other unfinished step is cancelled. */
+    private ExecutionState endUnfinishedSteps(StepStatus interrupted) {
         Map<String, StepState> copy = new LinkedHashMap<>(steps);
-        copy.replaceAll((name, step) -> step.status().isFinished() ? step : step.withStatus(StepStatus.CANCELLED));
+        copy.replaceAll((name, step) -> step.status().isFinished() ? step
+                : step.failed(step.status().isInFlight() || step.status() == StepStatus.WAITING
+                        ? interrupted : StepStatus.CANCELLED, step.error()));
         return new ExecutionState(executionId, status, version, start, Collections.unmodifiableMap(copy));
     }
 }

@@ -7,9 +7,11 @@ public enum ExecutionStatus {
     RUNNING,
     COMPLETED,
     FAILED,
-    CANCELLED;
+    CANCELLED,
+    /** The workflow's {@code timeout_seconds} ran out; shown as {@code timeout}. */
+    TIMED_OUT;
 
     public boolean isTerminal() {
-        return this == COMPLETED || this == FAILED || this == CANCELLED;
+        return this != UNKNOWN && this != RUNNING;
     }
 }

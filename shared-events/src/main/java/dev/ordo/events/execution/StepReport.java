@@ -14,7 +14,8 @@ import java.util.UUID;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = StepReport.StepStartedReport.class, name = "StepStartedReport"),
     @JsonSubTypes.Type(value = StepReport.StepSucceededReport.class, name = "StepSucceededReport"),
-    @JsonSubTypes.Type(value = StepReport.StepFailedReport.class, name = "StepFailedReport")
+    @JsonSubTypes.Type(value = StepReport.StepFailedReport.class, name = "StepFailedReport"),
+    @JsonSubTypes.Type(value = StepReport.StepHeartbeatReport.class, name = "StepHeartbeatReport")
 })
 public sealed interface StepReport extends EngineInput {
 
@@ -36,5 +37,12 @@ public sealed interface StepReport extends EngineInput {
     /** @param retryable false when the handler knows another attempt cannot succeed */
     record StepFailedReport(UUID executionId, String stepName, int attempt, String error, boolean retryable)
             implements StepReport {
+    }
+
+    /**
+     * The worker is still on this attempt. Accepted heartbeats record nothing; one for an attempt
+     * that is no longer in flight is rejected, so the log shows the worker ran past its attempt.
+     */
+    record StepHeartbeatReport(UUID executionId, String stepName, int attempt, String workerId) implements StepReport {
     }
 }

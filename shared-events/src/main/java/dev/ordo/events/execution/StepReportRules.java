@@ -1,26 +1,28 @@
 package dev.ordo.events.execution;
 
-import dev.ordo.events.execution.ExecutionEvent.ExecutionFailed;
 import dev.ordo.events.execution.ExecutionEvent.StepFailed;
 import dev.ordo.events.execution.ExecutionEvent.StepStarted;
 import dev.ordo.events.execution.ExecutionEvent.StepSucceeded;
 import dev.ordo.events.execution.StepReport.StepFailedReport;
+import dev.ordo.events.execution.StepReport.StepHeartbeatReport;
 import dev.ordo.events.execution.StepReport.StepStartedReport;
 import dev.ordo.events.execution.StepReport.StepSucceededReport;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rules for worker reports. A report is applied only when the execution is running and the step's
- * current attempt is the report's and still in flight; anything else is rejected.
+ * Rules for worker reports. A report is applied only when the execution is running, the step's
+ * current attempt is the report's and still in flight, and that attempt's deadline has not passed;
+ * anything else is rejected (attempt fencing). A failure is retried per {@link AttemptOutcomes}.
  */
 final class StepReportRules {
 
     private StepReportRules() {
     }
 
-    static Decision started(ExecutionState state, StepStartedReport report) {
-        String refusal = refusal(state, report);
+    static Decision started(ExecutionState state, StepStartedReport report, Instant now) {
+        String refusal = refusal(state, report, now);
         if (refusal != null) {
             return Decision.rejected(report, refusal);
         }
@@ -31,47 +33,62 @@ final class StepReportRules {
         return Decision.of(List.of(new StepStarted(report.stepName(), report.attempt(), report.workerId())));
     }
 
-    static Decision succeeded(ExecutionState state, StepSucceededReport report) {
-        String refusal = refusal(state, report);
+    static Decision succeeded(ExecutionState state, StepSucceededReport report, Instant now) {
+        String refusal = refusal(state, report, now);
         if (refusal != null) {
             return Decision.rejected(report, refusal);
         }
         StepSucceeded succeeded = new StepSucceeded(report.stepName(), report.attempt(), report.output());
         List<ExecutionEvent> events = new ArrayList<>();
         events.add(succeeded);
-        events.addAll(Progression.from(state.evolve(succeeded)));
+        events.addAll(Progression.from(state.evolve(succeeded), now));
         return Decision.of(events);
     }
 
-    static Decision failed(ExecutionState state, StepFailedReport report) {
-        String refusal = refusal(state, report);
+    static Decision failed(ExecutionState state, StepFailedReport report, Instant now) {
+        String refusal = refusal(state, report, now);
         if (refusal != null) {
             return Decision.rejected(report, refusal);
         }
         String error = report.error() == null ? "step failed without a message" : report.error();
-        return Decision.of(List.of(
-                new StepFailed(report.stepName(), report.attempt(), error, report.retryable()),
-                new ExecutionFailed(report.stepName(), "Step '" + report.stepName() + "' failed: " + error)));
+        StepFailed failed = new StepFailed(report.stepName(), report.attempt(), error, report.retryable());
+        List<ExecutionEvent> events = new ArrayList<>();
+        events.add(failed);
+        events.addAll(AttemptOutcomes.afterFailure(state.evolve(failed), report.stepName(), report.attempt(),
+                report.retryable(), now));
+        return Decision.of(events);
+    }
+
+    static Decision heartbeat(ExecutionState state, StepHeartbeatReport report, Instant now) {
+        String refusal = refusal(state, report, now);
+        return refusal == null ? Decision.none() : Decision.rejected(report, refusal);
     }
 
     /** Why the report cannot be applied, or null when it can. */
-    private static String refusal(ExecutionState state, StepReport report) {
+    private static String refusal(ExecutionState state, StepReport report, Instant now) {
         if (state.status() != ExecutionStatus.RUNNING) {
-            return "Expected execution " + report.executionId() + " to be running, but it is "
-                    + state.status().name().toLowerCase();
+            return "Expected execution " + report.executionId() + " to be running, but it is " + describe(state.status());
         }
         StepState step = state.step(report.stepName());
         if (step == null) {
             return "Expected a step named '" + report.stepName() + "', but the workflow has none";
         }
+        String attempt = "step '" + report.stepName() + "' attempt " + report.attempt();
         if (step.attempt() != report.attempt()) {
             return "Expected a report for step '" + report.stepName() + "' attempt " + step.attempt()
                     + ", but it is for attempt " + report.attempt();
         }
         if (!step.status().isInFlight()) {
-            return "Expected step '" + report.stepName() + "' attempt " + report.attempt()
-                    + " to be in flight, but it is " + step.status().name().toLowerCase();
+            String why = step.error() == null ? "" : " (" + step.error() + ")";
+            return "Expected " + attempt + " to be in flight, but it is " + describe(step.status()) + why;
+        }
+        if (step.deadline() != null && !now.isBefore(step.deadline())) {
+            return "Expected " + attempt + " to report before its deadline " + step.deadline() + ", but it is " + now;
         }
         return null;
+    }
+
+    static String describe(Enum<?> status) {
+        return status.name().toLowerCase().replace('_', ' ');
     }
 }

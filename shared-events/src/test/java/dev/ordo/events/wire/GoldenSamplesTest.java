@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ordo.events.execution.ExecutionCommand;
 import dev.ordo.events.execution.ExecutionEvent;
 import dev.ordo.events.execution.StepReport;
+import dev.ordo.events.execution.TimerFired;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ class GoldenSamplesTest {
         return Stream.of(family("events", ExecutionEvent.class, WireSamples.EVENTS),
                         family("commands", ExecutionCommand.class, WireSamples.COMMANDS),
                         family("reports", StepReport.class, WireSamples.REPORTS),
+                        family("timers", TimerFired.class, WireSamples.TIMERS),
                         family("wire", Object.class, WireSamples.OTHERS))
                 .flatMap(s -> s);
     }
@@ -56,10 +58,11 @@ class GoldenSamplesTest {
     }
 
     @Test
-    void every_permitted_event_command_and_report_type_has_a_sample() {
+    void every_permitted_event_command_report_and_timer_type_has_a_sample() {
         assertThat(WireSamples.EVENTS.keySet()).containsExactlyInAnyOrderElementsOf(permittedNames(ExecutionEvent.class));
         assertThat(WireSamples.COMMANDS.keySet()).containsExactlyInAnyOrderElementsOf(permittedNames(ExecutionCommand.class));
         assertThat(WireSamples.REPORTS.keySet()).containsExactlyInAnyOrderElementsOf(permittedNames(StepReport.class));
+        assertThat(WireSamples.TIMERS.keySet()).containsExactlyInAnyOrderElementsOf(permittedNames(TimerFired.class));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.ordo.events.execution.ExecutionCommand;
 import dev.ordo.events.execution.ExecutionEvent;
 import dev.ordo.events.execution.StepReport;
 import dev.ordo.events.execution.StepTask;
+import dev.ordo.events.execution.TimerFired;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ final class WireSamples {
 
     static final Map<String, Object> EVENTS = Map.ofEntries(
             Map.entry("ExecutionStarted", new ExecutionEvent.ExecutionStarted(WORKFLOW, 2, WORKSPACE, PROJECT,
-                    DEFINITION, Map.of("input", Map.of("hello", "world")))),
-            Map.entry("StepScheduled", new ExecutionEvent.StepScheduled("prepare", 1, Map.of("hello", "world"))),
+                    DEFINITION, Map.of("input", Map.of("hello", "world")), null)),
+            Map.entry("StepScheduled", new ExecutionEvent.StepScheduled("prepare", 1, Map.of("hello", "world"), null)),
             Map.entry("StepStarted", new ExecutionEvent.StepStarted("prepare", 1, "worker-7")),
             Map.entry("StepSucceeded", new ExecutionEvent.StepSucceeded("prepare", 1, Map.of("rows", 3))),
             Map.entry("StepFailed", new ExecutionEvent.StepFailed("process", 2, "connection refused", true)),
@@ -36,6 +37,10 @@ final class WireSamples {
             Map.entry("ExecutionCompleted", new ExecutionEvent.ExecutionCompleted()),
             Map.entry("ExecutionFailed", new ExecutionEvent.ExecutionFailed("process", "Step 'process' failed")),
             Map.entry("ExecutionCancelled", new ExecutionEvent.ExecutionCancelled("cancelled on request")),
+            Map.entry("StepTimedOut", new ExecutionEvent.StepTimedOut("process", 1, "attempt 1 timed out after 600s")),
+            Map.entry("StepRetryScheduled", new ExecutionEvent.StepRetryScheduled("process", 2, AT, 1500)),
+            Map.entry("DelayStarted", new ExecutionEvent.DelayStarted("wait", AT)),
+            Map.entry("ExecutionTimedOut", new ExecutionEvent.ExecutionTimedOut("Execution exceeded its timeout of 3600s")),
             Map.entry("CommandRejected", new ExecutionEvent.CommandRejected("StepSucceededReport", "prepare", 1,
                     "Expected a report for step 'prepare' attempt 2, but it is for attempt 1")));
 
@@ -47,9 +52,19 @@ final class WireSamples {
     static final Map<String, Object> REPORTS = Map.of(
             "StepStartedReport", new StepReport.StepStartedReport(EXECUTION, "prepare", 1, "worker-7"),
             "StepSucceededReport", new StepReport.StepSucceededReport(EXECUTION, "prepare", 1, Map.of("rows", 3)),
-            "StepFailedReport", new StepReport.StepFailedReport(EXECUTION, "prepare", 1, "timeout talking to db", false));
+            "StepFailedReport", new StepReport.StepFailedReport(EXECUTION, "prepare", 1, "timeout talking to db", false),
+            "StepHeartbeatReport", new StepReport.StepHeartbeatReport(EXECUTION, "prepare", 1, "worker-7"));
+
+    static final Map<String, Object> TIMERS = Map.of(
+            "StepDeadlineReached", new TimerFired.StepDeadlineReached(EXECUTION, "prepare", 1, AT),
+            "RetryDue", new TimerFired.RetryDue(EXECUTION, "prepare", 2, AT),
+            "DelayElapsed", new TimerFired.DelayElapsed(EXECUTION, "wait", AT),
+            "ExecutionDeadlineReached", new TimerFired.ExecutionDeadlineReached(EXECUTION, AT));
 
     static final Map<String, Object> OTHERS = Map.of(
+            "ExecutionStartedWithDeadline", new ExecutionEvent.ExecutionStarted(WORKFLOW, 2, WORKSPACE, PROJECT,
+                    DEFINITION, Map.of("input", Map.of("hello", "world")), AT),
+            "StepScheduledWithDeadline", new ExecutionEvent.StepScheduled("prepare", 1, Map.of("hello", "world"), AT),
             "EventEnvelope", new EventEnvelope(EXECUTION, 7, AT, new ExecutionEvent.StepSucceeded("prepare", 1, Map.of("rows", 3))),
             "StepTask", new StepTask(EXECUTION, "prepare", "task", 1, Map.of("processing_type", "default"),
                     Map.of("hello", "world"), AT));

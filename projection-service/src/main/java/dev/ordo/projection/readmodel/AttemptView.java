@@ -1,0 +1,33 @@
+package dev.ordo.projection.readmodel;
+
+import java.time.Instant;
+
+/** One row of {@code readmodel.step_attempts}, as the fold works on it. */
+final class AttemptView {
+
+    final int number;
+    final Instant scheduledAt;
+    String status = "queued";
+    Instant startedAt;
+    Instant completedAt;
+    Instant retryDueAt;
+    String error;
+    String workerId;
+    boolean changed;
+
+    AttemptView(int number, Instant scheduledAt) {
+        this.number = number;
+        this.scheduledAt = scheduledAt;
+    }
+
+    void end(String endStatus, Instant at, String reason) {
+        status = endStatus;
+        completedAt = at;
+        error = reason;
+        changed = true;
+    }
+
+    boolean isOpen() {
+        return "queued".equals(status) || "running".equals(status);
+    }
+}

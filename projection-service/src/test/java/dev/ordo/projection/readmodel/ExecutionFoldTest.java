@@ -1,0 +1,99 @@
+package dev.ordo.projection.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ordo.events.definition.StepSpec;
+import dev.ordo.events.definition.WorkflowSnapshot;
+import dev.ordo.events.execution.ExecutionEvent;
+import dev.ordo.events.execution.ExecutionEvent.DelayStarted;
+import dev.ordo.events.execution.ExecutionEvent.ExecutionStarted;
+import dev.ordo.events.execution.ExecutionEvent.ExecutionTimedOut;
+import dev.ordo.events.execution.ExecutionEvent.StepFailed;
+import dev.ordo.events.execution.ExecutionEvent.StepRetryScheduled;
+import dev.ordo.events.execution.ExecutionEvent.StepScheduled;
+import dev.ordo.events.execution.ExecutionEvent.StepStarted;
+import dev.ordo.events.execution.ExecutionEvent.StepSucceeded;
+import dev.ordo.events.execution.ExecutionEvent.StepTimedOut;
+import dev.ordo.events.wire.EventEnvelope;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ExecutionFoldTest {
+
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final WorkflowSnapshot FLOW = new WorkflowSnapshot(60, 3, Map.of(), List.of(
+            new StepSpec("flaky", "task", 1, List.of(), 5, null, null, Map.of()),
+            new StepSpec("other", "task", 1, List.of(), null, null, null, Map.of()),
+            new StepSpec("wait", "task", 1, List.of(), null, null, null, Map.of("processing_type", "delay")),
+            new StepSpec("later", "task", 2, List.of("flaky"), null, null, null, Map.of())));
+
+    final ExecutionView view = new ExecutionView(UUID.randomUUID());
+    long sequence;
+
+    void fold(long atMillis, ExecutionEvent... events) {
+        for (ExecutionEvent event : events) {
+            ExecutionFold.apply(view, new EventEnvelope(view.id, ++sequence, T0.plusMillis(atMillis), event));
+        }
+    }
+
+    @Test
+    void a_step_that_fails_then_times_out_then_succeeds_keeps_every_attempt_and_counts_two_retries() {
+        fold(0, new ExecutionStarted(UUID.randomUUID(), 1, UUID.randomUUID(), null, FLOW, Map.of(), null),
+                new StepScheduled("flaky", 1, Map.of(), T0.plusSeconds(5)));
+        fold(10, new StepStarted("flaky", 1, "w1"));
+        fold(20, new StepFailed("flaky", 1, "boom", true), new StepRetryScheduled("flaky", 2, T0.plusMillis(220), 200));
+        StepView step = view.steps.get("flaky");
+        assertThat(step.status).isEqualTo("retrying");
+        assertThat(step.nextRetryAt).isEqualTo(T0.plusMillis(220));
+
+        fold(220, new StepScheduled("flaky", 2, Map.of(), T0.plusMillis(5220)));
+        fold(5220, new StepTimedOut("flaky", 2, "attempt 2 timed out after 5s"),
+                new StepRetryScheduled("flaky", 3, T0.plusMillis(5620), 400));
+        fold(5620, new StepScheduled("flaky", 3, Map.of(), T0.plusMillis(10620)));
+        fold(5700, new StepStarted("flaky", 3, "w2"), new StepSucceeded("flaky", 3, Map.of("ok", true)));
+
+        assertThat(step.status).isEqualTo("completed");
+        assertThat(step.retryCount()).isEqualTo(2);
+        assertThat(step.attempts.values()).extracting(a -> a.status).containsExactly("failed", "timeout", "completed");
+        AttemptView first = step.attempts.get(1);
+        assertThat(first.retryDueAt).isEqualTo(T0.plusMillis(220));
+        assertThat(first.workerId).isEqualTo("w1");
+        assertThat(step.attempts.get(2).scheduledAt).isEqualTo(T0.plusMillis(220));
+        assertThat(step.attempts.get(3).completedAt).isEqualTo(T0.plusMillis(5700));
+    }
+
+    @Test
+    void the_workflow_timeout_times_out_steps_in_flight_and_cancels_the_rest() {
+        fold(0, new ExecutionStarted(UUID.randomUUID(), 1, UUID.randomUUID(), null, FLOW, Map.of(), T0.plusSeconds(60)),
+                new StepScheduled("flaky", 1, Map.of(), null), new StepScheduled("other", 1, Map.of(), null),
+                new DelayStarted("wait", T0.plusSeconds(600)));
+        fold(10, new StepStarted("flaky", 1, "w1"), new StepSucceeded("other", 1, Map.of()));
+        fold(60_000, new ExecutionTimedOut("Execution exceeded its timeout of 60s"));
+
+        assertThat(view.status).isEqualTo("timeout");
+        assertThat(view.errorMessage).isEqualTo("Execution exceeded its timeout of 60s");
+        assertThat(view.steps.get("flaky").status).isEqualTo("timeout");
+        assertThat(view.steps.get("flaky").attempts.get(1).status).isEqualTo("timeout");
+        assertThat(view.steps.get("other").status).isEqualTo("completed");
+        assertThat(view.steps.get("wait").status).isEqualTo("timeout");
+        assertThat(view.steps.get("later").status).isEqualTo("cancelled");
+        assertThat(view.results.get("step_statuses")).isEqualTo(
+                Map.of("flaky", "timeout", "other", "completed", "wait", "timeout", "later", "cancelled"));
+    }
+
+    @Test
+    void a_cancel_while_a_retry_is_pending_cancels_the_retrying_step() {
+        fold(0, new ExecutionStarted(UUID.randomUUID(), 1, UUID.randomUUID(), null, FLOW, Map.of(), null),
+                new StepScheduled("flaky", 1, Map.of(), null));
+        fold(20, new StepFailed("flaky", 1, "boom", true), new StepRetryScheduled("flaky", 2, T0.plusSeconds(1), 980));
+        fold(30, new ExecutionEvent.ExecutionCancelled("user asked"));
+
+        assertThat(view.status).isEqualTo("cancelled");
+        assertThat(view.steps.get("flaky").status).isEqualTo("cancelled");
+        assertThat(view.steps.get("flaky").nextRetryAt).isNull();
+        assertThat(view.steps.get("flaky").attempts.get(1).status).isEqualTo("failed");
+    }
+}
