@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +46,6 @@ class TemplatesRunToCompletionIT {
     }
 
     @Test
-    @Disabled("needs issue 4: conditions (the engine on this branch runs condition steps as plain tasks)")
     void conditional_branches_take_only_the_branch_whose_condition_holds() {
         assertRunsTo("conditional-branches", Map.of("amount", 250.0), Map.of("review", "completed",
                 "is_small", "completed", "auto_approve", "completed", "is_large", "skipped", "manual_check", "skipped"));
@@ -60,7 +58,6 @@ class TemplatesRunToCompletionIT {
     }
 
     @Test
-    @Disabled("needs issue 4: http handler (no worker on this branch handles processing_type 'http')")
     void http_pipeline_calls_a_local_endpoint() {
         String endpoint = "http://localhost:" + RunningStack.services().apiPort() + "/actuator/health";
         assertRunsTo("http-pipeline", Map.of("endpoint", endpoint), Map.of("call_api", "completed",

@@ -1,6 +1,5 @@
 package dev.ordo.api.engine;
 
-import dev.ordo.events.definition.StepSpec;
 import dev.ordo.events.execution.Decision;
 import dev.ordo.events.execution.EngineInput;
 import dev.ordo.events.execution.ExecutionDecider;
@@ -9,6 +8,7 @@ import dev.ordo.events.execution.ExecutionEvent.StepScheduled;
 import dev.ordo.events.execution.ExecutionState;
 import dev.ordo.events.execution.ExecutionStatus;
 import dev.ordo.events.execution.StepTask;
+import dev.ordo.events.execution.StepTasks;
 import dev.ordo.events.execution.TimerFired;
 import dev.ordo.events.wire.EventEnvelope;
 import dev.ordo.events.wire.Topics;
@@ -100,18 +100,8 @@ final class ExecutionProcessor implements Processor<String, EngineInput, String,
     }
 
     private void forwardTask(ExecutionState state, StepScheduled scheduled, Instant now) {
-        StepSpec step = state.definition().step(scheduled.stepName()).orElseThrow();
-        StepTask task = new StepTask(state.executionId(), step.name(), step.stepType(), scheduled.attempt(),
-                step.config(), scheduled.input(), earliest(scheduled.deadline(), state.deadline()));
-        String key = Topics.stepTaskKey(state.executionId(), step.name());
+        StepTask task = StepTasks.of(state, scheduled);
+        String key = Topics.stepTaskKey(state.executionId(), task.stepName());
         context.forward(new Record<String, Object>(key, task, now.toEpochMilli()), EngineTopology.TASKS_SINK);
-    }
-
-    /** The task's deadline: the attempt's or the execution's, whichever comes first. */
-    private static Instant earliest(Instant attempt, Instant execution) {
-        if (attempt == null) {
-            return execution;
-        }
-        return execution == null || attempt.isBefore(execution) ? attempt : execution;
     }
 }

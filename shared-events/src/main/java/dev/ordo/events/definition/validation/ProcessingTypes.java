@@ -17,6 +17,10 @@ import java.util.function.Function;
  *   <li>{@code http}: {@code url} is an absolute http(s) URL or contains a {@code ${...}} reference
  *       resolved at run time; {@code method}, when given, is one of GET, POST, PUT, PATCH, DELETE, HEAD;
  *       {@code headers}, when given, maps names to strings.</li>
+ *   <li>{@code delay} (a durable timer kept by the engine): {@code delay_ms} or {@code delay_seconds},
+ *       a number of at least 0.</li>
+ *   <li>{@code sleep} (a worker that waits): {@code millis} or {@code seconds}, a number of at least 0.</li>
+ *   <li>{@code flaky} (fault injection): {@code fail_times}, when given, a whole number of at least 0.</li>
  * </ul>
  */
 final class ProcessingTypes {
@@ -27,7 +31,10 @@ final class ProcessingTypes {
     private static final Map<String, Function<Map<String, Object>, List<String>>> RULES = Map.of(
             DEFAULT, config -> List.of(),
             "data_transformation", ProcessingTypes::dataTransformation,
-            "http", ProcessingTypes::http);
+            "http", ProcessingTypes::http,
+            "delay", config -> duration(config, "delay_ms", "delay_seconds"),
+            "sleep", config -> duration(config, "millis", "seconds"),
+            "flaky", ProcessingTypes::flaky);
 
     private ProcessingTypes() {
     }
@@ -72,6 +79,23 @@ final class ProcessingTypes {
             problems.add("config.headers must map header names to strings");
         }
         return problems;
+    }
+
+    private static List<String> duration(Map<String, Object> config, String millis, String seconds) {
+        Object value = config.containsKey(millis) ? config.get(millis) : config.get(seconds);
+        if (!(value instanceof Number number) || number.doubleValue() < 0) {
+            return List.of("config." + millis + " or config." + seconds + " is required and must be a number of at least 0");
+        }
+        return List.of();
+    }
+
+    private static List<String> flaky(Map<String, Object> config) {
+        Object failTimes = config.get("fail_times");
+        if (failTimes != null && !((failTimes instanceof Integer || failTimes instanceof Long)
+                && ((Number) failTimes).longValue() >= 0)) {
+            return List.of("config.fail_times must be a whole number of at least 0");
+        }
+        return List.of();
     }
 
     private static boolean isAbsoluteHttpUrl(String text) {

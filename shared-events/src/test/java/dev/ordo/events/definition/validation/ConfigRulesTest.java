@@ -53,6 +53,24 @@ class ConfigRulesTest {
     }
 
     @Test
+    void a_delay_step_needs_a_duration_and_a_sleep_step_too() {
+        whenValidated(workflow(step("wait").config("processing_type", "delay")))
+                .thenFinding(INVALID_CONFIG, "wait", "Step 'wait': config.delay_ms or config.delay_seconds is required"
+                        + " and must be a number of at least 0");
+        whenValidated(workflow(step("wait").config("processing_type", "delay").config("delay_seconds", 1.5))).thenValid();
+        whenValidated(workflow(step("nap").config("processing_type", "sleep").config("millis", -1)))
+                .thenFinding(INVALID_CONFIG, "nap", "Step 'nap': config.millis or config.seconds is required"
+                        + " and must be a number of at least 0");
+    }
+
+    @Test
+    void a_flaky_step_fails_a_whole_number_of_times() {
+        whenValidated(workflow(step("chaos").config("processing_type", "flaky").config("fail_times", 1.5)))
+                .thenFinding(INVALID_CONFIG, "chaos", "Step 'chaos': config.fail_times must be a whole number of at least 0");
+        whenValidated(workflow(step("chaos").config("processing_type", "flaky").config("fail_times", 2))).thenValid();
+    }
+
+    @Test
     void a_processing_type_that_is_not_a_string_is_invalid() {
         whenValidated(workflow(step("a").config("processing_type", 42)))
                 .thenFinding(INVALID_CONFIG, "a", "Step 'a': config.processing_type must be a non-empty string");
