@@ -19,6 +19,7 @@ public final class LocalStack {
     private LocalStack() {
     }
 
+    /** Exits 1, after stopping whatever had started, when anything fails to start. */
     public static void main(String[] args) throws InterruptedException {
         PrintStream out = System.out;
         long begin = System.nanoTime();
@@ -34,7 +35,9 @@ public final class LocalStack {
             printReady(out, endpoints, services, Duration.ofNanos(System.nanoTime() - begin));
         } catch (RuntimeException e) {
             if (!shutdown.isStopping()) {
-                throw e;
+                out.println("ordo: failed to start: " + e.getMessage());
+                e.printStackTrace(out);
+                System.exit(1);
             }
         }
         shutdown.awaitStop();
