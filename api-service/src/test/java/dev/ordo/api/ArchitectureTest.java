@@ -6,8 +6,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
 
-/** Capabilities depend one way: executions on definitions, definitions on workspaces, all on web. */
+/**
+ * Capabilities depend one way: executions on definitions, definitions on workspaces, all on web;
+ * the engine stands apart from all of them; controllers stay thin.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -34,6 +38,23 @@ class ArchitectureTest {
     void definitions_know_nothing_of_executions_or_the_engine() {
         noClasses().that().resideInAPackage("dev.ordo.api.definitions..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.api.executions..", "dev.ordo.api.engine..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_engine_knows_nothing_of_the_http_api_or_the_database() {
+        noClasses().that().resideInAPackage("dev.ordo.api.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.api.definitions..",
+                        "dev.ordo.api.executions..", "dev.ordo.api.workspaces..", "dev.ordo.api.web..",
+                        "org.springframework.jdbc..", "org.springframework.web..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllers_reach_the_database_and_the_broker_only_through_services() {
+        noClasses().that().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..",
+                        "org.springframework.kafka..", "org.apache.kafka..")
                 .check(CLASSES);
     }
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 
 /**
  * Submits executions of a three-step workflow to a running system through the public API, waits
@@ -103,14 +104,11 @@ public final class ThroughputBenchmark {
         return accepted.get();
     }
 
-    private static void awaitCompleted(Connection db, List<String> workflowId, int expected) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(5));
-        while (count(db, workflowId) < expected) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new IllegalStateException("only " + count(db, workflowId) + " of " + expected + " completed");
-            }
-            Thread.sleep(100);
-        }
+    private static void awaitCompleted(Connection db, List<String> workflowIds, int expected) {
+        Awaitility.await("all " + expected + " executions completed")
+                .atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> count(db, workflowIds) >= expected);
     }
 
     private static int count(Connection db, List<String> workflowIds) throws SQLException {
