@@ -78,6 +78,10 @@ class ApiErrors {
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class, TransientDataAccessException.class})
     ResponseEntity<ErrorBody> databaseDown(RuntimeException e) {
+        if (ConnectionPoolExhaustion.causedBy(e)) {
+            log.warn("No database connection free: {}", e.getMessage());
+            return body(HttpStatus.SERVICE_UNAVAILABLE, "Server busy: no database connection became free, try again shortly");
+        }
         log.warn("Database unavailable: {}", e.getMessage());
         return body(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable, try again shortly");
     }
