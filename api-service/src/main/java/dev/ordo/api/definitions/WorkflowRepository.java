@@ -120,15 +120,30 @@ public class WorkflowRepository {
     }
 
     /**
-     * The next execution number of a workflow, counted atomically. Its row lock makes a concurrent
-     * delete wait for this transaction (and then see the new submission).
+     * The next execution number of a workflow. Call it outside a transaction: it commits at once, so
+     * concurrent submissions never wait on each other; a number whose submission fails is lost.
+     */
+    public long nextExecutionNumber(UUID workflowId) {
+        return jdbc.sql("""
+                INSERT INTO api.execution_counters (workflow_id, last_number) VALUES (?, 1)
+                ON CONFLICT (workflow_id) DO UPDATE SET last_number = api.execution_counters.last_number + 1
+                RETURNING last_number
+                """)
+                .param(workflowId)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Holds the workflow row, shared, until the transaction ends: other submissions go on, while an
+     * edit or delete (which locks it for update) waits and then sees this submission.
      *
      * @throws ApiException 404 when the workflow was deleted meanwhile
      */
-    public long nextExecutionNumber(UUID workflowId) {
-        return jdbc.sql("UPDATE api.workflows SET execution_count = execution_count + 1 WHERE id = ? RETURNING execution_count")
+    public void holdAgainstDeletion(UUID workflowId) {
+        jdbc.sql("SELECT id FROM api.workflows WHERE id = ? FOR SHARE")
                 .param(workflowId)
-                .query(Long.class)
+                .query(UUID.class)
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Workflow not found"));
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts an execute request: inputs checked, submission recorded, {@code StartExecution} durably
@@ -26,41 +27,63 @@ public class ExecutionSubmissions {
     private final WorkflowRepository workflows;
     private final SubmissionRepository submissions;
     private final CommandPublisher commands;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     ExecutionSubmissions(WorkflowDefinitions definitions, WorkflowRepository workflows,
-                         SubmissionRepository submissions, CommandPublisher commands, Clock clock) {
+                         SubmissionRepository submissions, CommandPublisher commands,
+                         TransactionTemplate transaction, Clock clock) {
         this.definitions = definitions;
         this.workflows = workflows;
         this.submissions = submissions;
         this.commands = commands;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Not one transaction end to end: the execution number is taken first, in a statement of its
+     * own; the submission row and the command then commit together, the row only after the broker
+     * acknowledged the command.
+     */
     public Submission submit(Workspace workspace, UUID workflowId, Map<String, Object> inputVariables,
                              String idempotencyKey) {
         Workflow workflow = definitions.get(workspace, workflowId);
         if (!workflow.isActive()) {
             throw ApiException.badRequest("Workflow is not active");
         }
-        if (idempotencyKey != null) {
-            Optional<UUID> earlier = submissions.findByIdempotencyKey(workflowId, idempotencyKey);
-            if (earlier.isPresent()) {
-                return Submission.submitted(earlier.get(), workflowId);
-            }
+        Optional<UUID> earlier = earlierSubmission(workflowId, idempotencyKey);
+        if (earlier.isPresent()) {
+            return Submission.submitted(earlier.get(), workflowId);
         }
         InputVariables.Outcome inputs = InputVariables.check(workflow.document().variables(), inputVariables);
         if (!inputs.problems().isEmpty()) {
             throw ApiException.badRequest(Map.of("message", "Invalid input variables", "errors", inputs.problems()));
         }
-        UUID executionId = UUID.randomUUID();
-        Instant now = Instant.now(clock);
         long number = workflows.nextExecutionNumber(workflowId);
-        submissions.insert(executionId, workflowId, workflow.version(), workspace.id(), workflow.projectId(), number,
-                idempotencyKey, inputs.inputs(), now);
-        commands.publish(new StartExecution(executionId, workflowId, workflow.version(), workspace.id(),
-                workflow.projectId(), workflow.document().snapshot(), inputs.inputs(), now));
-        return Submission.submitted(executionId, workflowId);
+        UUID executionId = UUID.randomUUID();
+        try {
+            return transaction.execute(status -> record(workspace, workflow, executionId, number, idempotencyKey,
+                    inputs.inputs()));
+        } catch (DuplicateKeyException e) {
+            return earlierSubmission(workflowId, idempotencyKey)
+                    .map(id -> Submission.submitted(id, workflowId))
+                    .orElseThrow(() -> e);
+        }
+    }
+
+    private Submission record(Workspace workspace, Workflow workflow, UUID executionId, long number,
+                              String idempotencyKey, Map<String, Object> inputs) {
+        workflows.holdAgainstDeletion(workflow.id());
+        Instant now = Instant.now(clock);
+        submissions.insert(executionId, workflow.id(), workflow.version(), workspace.id(), workflow.projectId(), number,
+                idempotencyKey, inputs, now);
+        commands.publish(new StartExecution(executionId, workflow.id(), workflow.version(), workspace.id(),
+                workflow.projectId(), workflow.document().snapshot(), inputs, now));
+        return Submission.submitted(executionId, workflow.id());
+    }
+
+    private Optional<UUID> earlierSubmission(UUID workflowId, String idempotencyKey) {
+        return idempotencyKey == null ? Optional.empty() : submissions.findByIdempotencyKey(workflowId, idempotencyKey);
     }
 }
