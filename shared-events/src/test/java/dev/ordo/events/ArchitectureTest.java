@@ -22,18 +22,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void the_execution_domain_reads_no_clock_and_no_random_source() {
-        noClasses().that().resideInAPackage("dev.ordo.events.execution..")
-                .should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(java.util.UUID.class, "randomUUID")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
-                .check(CLASSES);
-    }
-
-    @Test
-    void expressions_read_no_clock_and_no_random_source() {
-        noClasses().that().resideInAPackage("dev.ordo.events.expression..")
+    void decisions_and_expressions_read_no_clock_and_no_random_source() {
+        noClasses().that().resideInAnyPackage("dev.ordo.events.execution..", "dev.ordo.events.expression..")
                 .should().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(java.util.UUID.class, "randomUUID")

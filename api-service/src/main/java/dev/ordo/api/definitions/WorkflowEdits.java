@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changing and deleting workflows. Both lock the workflow row first, so concurrent edits, deletes
- * and execution submissions of one workflow take turns.
+ * Changing and deleting workflows. Both lock the workflow row for update first, so edits and
+ * deletes of one workflow take turns, and wait for submissions in flight (which hold the row
+ * {@code FOR SHARE}); a delete then sees those submissions and refuses with 409.
  */
 @Service
 public class WorkflowEdits {

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts an execute request: inputs checked, submission recorded, {@code StartExecution} durably
- * on the broker, all or nothing. The submission row commits only after the broker acknowledged.
+ * on the broker, all or nothing (only the execution number of a refused submission is spent). The
+ * submission row commits only after the broker acknowledged.
  */
 @Service
 public class ExecutionSubmissions {
