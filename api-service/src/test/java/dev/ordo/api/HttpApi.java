@@ -1,6 +1,6 @@
 package dev.ordo.api;
 
-import dev.ordo.events.wire.JsonCodec;
+import dev.ordo.contract.wire.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.ordo.stack;
 
-import dev.ordo.events.wire.JsonCodec;
+import dev.ordo.contract.wire.JsonCodec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

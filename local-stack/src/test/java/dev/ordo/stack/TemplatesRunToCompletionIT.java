@@ -3,7 +3,7 @@ package dev.ordo.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ordo.events.wire.JsonCodec;
+import dev.ordo.contract.wire.JsonCodec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

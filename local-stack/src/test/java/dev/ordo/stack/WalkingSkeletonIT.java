@@ -3,7 +3,7 @@ package dev.ordo.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ordo.events.wire.Topics;
+import dev.ordo.contract.wire.Topics;
 import dev.ordo.infra.SharedTestInfrastructure;
 import java.io.IOException;
 import java.io.InputStream;

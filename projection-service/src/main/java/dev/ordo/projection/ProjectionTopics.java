@@ -1,6 +1,6 @@
 package dev.ordo.projection;
 
-import dev.ordo.events.wire.Topics;
+import dev.ordo.contract.wire.Topics;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;

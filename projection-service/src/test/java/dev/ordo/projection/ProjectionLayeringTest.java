@@ -22,4 +22,12 @@ class ProjectionLayeringTest {
                 .orShould().callMethod(java.time.Instant.class, "now")
                 .check(CLASSES);
     }
+
+    @Test
+    void the_service_knows_only_the_wire_contract_of_the_other_modules() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("dev.ordo.domain..", "dev.ordo.engine..", "dev.ordo.api..", "dev.cel..",
+                        "dev.ordo.worker..")
+                .check(CLASSES);
+    }
 }

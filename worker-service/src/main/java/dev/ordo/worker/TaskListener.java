@@ -1,12 +1,12 @@
 package dev.ordo.worker;
 
-import dev.ordo.events.execution.StepReport;
-import dev.ordo.events.execution.StepReport.StepFailedReport;
-import dev.ordo.events.execution.StepReport.StepStartedReport;
-import dev.ordo.events.execution.StepReport.StepSucceededReport;
-import dev.ordo.events.execution.StepTask;
-import dev.ordo.events.wire.JsonCodec;
-import dev.ordo.events.wire.Topics;
+import dev.ordo.contract.execution.StepReport;
+import dev.ordo.contract.execution.StepReport.StepFailedReport;
+import dev.ordo.contract.execution.StepReport.StepStartedReport;
+import dev.ordo.contract.execution.StepReport.StepSucceededReport;
+import dev.ordo.contract.execution.StepTask;
+import dev.ordo.contract.wire.JsonCodec;
+import dev.ordo.contract.wire.Topics;
 import dev.ordo.worker.handlers.StepHandlers;
 import dev.ordo.worker.handlers.StepOutcome;
 import java.time.Clock;

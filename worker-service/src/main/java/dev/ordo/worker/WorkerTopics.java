@@ -1,6 +1,6 @@
 package dev.ordo.worker;
 
-import dev.ordo.events.wire.Topics;
+import dev.ordo.contract.wire.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

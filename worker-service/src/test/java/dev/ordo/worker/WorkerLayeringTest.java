@@ -20,4 +20,12 @@ class WorkerLayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
                 .check(CLASSES);
     }
+
+    @Test
+    void the_service_knows_only_the_wire_contract_of_the_other_modules() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("dev.ordo.domain..", "dev.ordo.engine..", "dev.ordo.api..", "dev.cel..",
+                        "dev.ordo.projection..")
+                .check(CLASSES);
+    }
 }

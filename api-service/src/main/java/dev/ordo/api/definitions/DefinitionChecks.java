@@ -1,10 +1,10 @@
 package dev.ordo.api.definitions;
 
 import dev.ordo.api.web.ApiException;
-import dev.ordo.events.definition.validation.StepDraft;
-import dev.ordo.events.definition.validation.ValidationReport;
-import dev.ordo.events.definition.validation.WorkflowDraft;
-import dev.ordo.events.definition.validation.WorkflowValidator;
+import dev.ordo.domain.validation.StepDraft;
+import dev.ordo.domain.validation.ValidationReport;
+import dev.ordo.domain.validation.WorkflowDraft;
+import dev.ordo.domain.validation.WorkflowValidator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

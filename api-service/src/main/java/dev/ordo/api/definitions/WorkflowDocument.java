@@ -1,7 +1,7 @@
 package dev.ordo.api.definitions;
 
-import dev.ordo.events.definition.StepSpec;
-import dev.ordo.events.definition.WorkflowSnapshot;
+import dev.ordo.contract.definition.StepSpec;
+import dev.ordo.contract.definition.WorkflowSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.ordo.api.definitions;
 
 import dev.ordo.api.web.ApiException;
-import dev.ordo.events.wire.JsonCodec;
+import dev.ordo.contract.wire.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

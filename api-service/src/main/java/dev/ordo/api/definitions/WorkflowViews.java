@@ -1,7 +1,7 @@
 package dev.ordo.api.definitions;
 
-import dev.ordo.events.definition.validation.ValidationIssue;
-import dev.ordo.events.definition.validation.ValidationReport;
+import dev.ordo.domain.validation.ValidationIssue;
+import dev.ordo.domain.validation.ValidationReport;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,7 +1,9 @@
 package dev.ordo.api.engine;
 
+import dev.ordo.engine.EngineOptions;
+import dev.ordo.engine.EngineTopology;
 import dev.ordo.api.messaging.TopicSettings;
-import dev.ordo.events.wire.Topics;
+import dev.ordo.contract.wire.Topics;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -1,5 +1,6 @@
 package dev.ordo.api.engine;
 
+import dev.ordo.engine.EngineOptions;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

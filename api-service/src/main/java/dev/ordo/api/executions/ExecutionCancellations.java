@@ -2,7 +2,7 @@ package dev.ordo.api.executions;
 
 import dev.ordo.api.messaging.CommandPublisher;
 import dev.ordo.api.web.ApiException;
-import dev.ordo.events.execution.ExecutionCommand.CancelExecution;
+import dev.ordo.contract.execution.ExecutionCommand.CancelExecution;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;

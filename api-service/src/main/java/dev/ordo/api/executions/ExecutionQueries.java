@@ -1,6 +1,6 @@
 package dev.ordo.api.executions;
 
-import dev.ordo.events.wire.JsonCodec;
+import dev.ordo.contract.wire.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.ordo.api.definitions.WorkflowRepository;
 import dev.ordo.api.messaging.CommandPublisher;
 import dev.ordo.api.web.ApiException;
 import dev.ordo.api.workspaces.Workspace;
-import dev.ordo.events.execution.ExecutionCommand.StartExecution;
+import dev.ordo.contract.execution.ExecutionCommand.StartExecution;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.ordo.api.executions;
 
-import dev.ordo.events.wire.JsonCodec;
+import dev.ordo.contract.wire.JsonCodec;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,8 +1,8 @@
 package dev.ordo.api.messaging;
 
-import dev.ordo.events.execution.ExecutionCommand;
-import dev.ordo.events.wire.JsonCodec;
-import dev.ordo.events.wire.Topics;
+import dev.ordo.contract.execution.ExecutionCommand;
+import dev.ordo.contract.wire.JsonCodec;
+import dev.ordo.contract.wire.Topics;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

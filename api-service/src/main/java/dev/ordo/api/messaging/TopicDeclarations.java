@@ -1,6 +1,6 @@
 package dev.ordo.api.messaging;
 
-import dev.ordo.events.wire.Topics;
+import dev.ordo.contract.wire.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ordo.api.ApiTest;
 import dev.ordo.api.HttpApi;
 import dev.ordo.api.TestWorkspace;
-import dev.ordo.events.wire.JsonCodec;
+import dev.ordo.contract.wire.JsonCodec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -8,7 +8,7 @@ import dev.ordo.api.ApiTest;
 import dev.ordo.api.Bodies;
 import dev.ordo.api.HttpApi;
 import dev.ordo.api.TestWorkspace;
-import dev.ordo.events.wire.JsonCodec;
+import dev.ordo.contract.wire.JsonCodec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

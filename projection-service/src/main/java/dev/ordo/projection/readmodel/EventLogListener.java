@@ -1,7 +1,7 @@
 package dev.ordo.projection.readmodel;
 
-import dev.ordo.events.wire.EventEnvelope;
-import dev.ordo.events.wire.JsonCodec;
+import dev.ordo.contract.wire.EventEnvelope;
+import dev.ordo.contract.wire.JsonCodec;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

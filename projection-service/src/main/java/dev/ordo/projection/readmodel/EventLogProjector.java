@@ -1,7 +1,7 @@
 package dev.ordo.projection.readmodel;
 
-import dev.ordo.events.execution.ExecutionEvent.ExecutionStarted;
-import dev.ordo.events.wire.EventEnvelope;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
+import dev.ordo.contract.wire.EventEnvelope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

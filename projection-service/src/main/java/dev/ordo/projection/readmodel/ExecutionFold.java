@@ -1,14 +1,16 @@
 package dev.ordo.projection.readmodel;
 
-import dev.ordo.events.definition.StepSpec;
-import dev.ordo.events.execution.ExecutionEvent;
-import dev.ordo.events.execution.ExecutionEvent.CommandRejected;
-import dev.ordo.events.execution.ExecutionEvent.ExecutionCancelled;
-import dev.ordo.events.execution.ExecutionEvent.ExecutionCompleted;
-import dev.ordo.events.execution.ExecutionEvent.ExecutionFailed;
-import dev.ordo.events.execution.ExecutionEvent.ExecutionStarted;
-import dev.ordo.events.execution.ExecutionEvent.ExecutionTimedOut;
-import dev.ordo.events.wire.EventEnvelope;
+import dev.ordo.contract.definition.StepSpec;
+import dev.ordo.contract.execution.ExecutionEvent;
+import dev.ordo.contract.execution.ExecutionEvent.CommandRejected;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionCancelled;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionCompleted;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionFailed;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionRejected;
+import dev.ordo.contract.execution.ExecutionEvent.IncidentRecorded;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionTimedOut;
+import dev.ordo.contract.wire.EventEnvelope;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +45,16 @@ final class ExecutionFold {
         } else if (event instanceof ExecutionTimedOut timedOut) {
             view.errorMessage = timedOut.reason();
             finish(view, "timeout", "timeout", at);
-        } else if (!(event instanceof CommandRejected)) {
+        } else if (event instanceof ExecutionRejected rejected) {
+            view.workflowId = rejected.workflowId();
+            view.workflowVersion = rejected.workflowVersion();
+            view.workspaceId = rejected.workspaceId();
+            view.projectId = rejected.projectId();
+            view.errorMessage = rejected.reason();
+            view.createdAt = at;
+            view.startedAt = at;
+            finish(view, "failed", "cancelled", at);
+        } else if (!(event instanceof CommandRejected || event instanceof IncidentRecorded)) {
             throw new IllegalArgumentException("Unhandled event type " + event.getClass().getName());
         }
         view.lastSequence = envelope.sequence();

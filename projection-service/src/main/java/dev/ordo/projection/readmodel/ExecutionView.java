@@ -1,6 +1,6 @@
 package dev.ordo.projection.readmodel;
 
-import dev.ordo.events.definition.WorkflowSnapshot;
+import dev.ordo.contract.definition.WorkflowSnapshot;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.ordo.projection.readmodel;
 
-import dev.ordo.events.definition.WorkflowSnapshot;
-import dev.ordo.events.wire.JsonCodec;
+import dev.ordo.contract.definition.WorkflowSnapshot;
+import dev.ordo.contract.wire.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package dev.ordo.projection.readmodel;
 
-import dev.ordo.events.execution.ExecutionEvent;
-import dev.ordo.events.execution.ExecutionEvent.DelayStarted;
-import dev.ordo.events.execution.ExecutionEvent.StepFailed;
-import dev.ordo.events.execution.ExecutionEvent.StepRetryScheduled;
-import dev.ordo.events.execution.ExecutionEvent.StepScheduled;
-import dev.ordo.events.execution.ExecutionEvent.StepSkipped;
-import dev.ordo.events.execution.ExecutionEvent.StepStarted;
-import dev.ordo.events.execution.ExecutionEvent.StepSucceeded;
-import dev.ordo.events.execution.ExecutionEvent.StepTimedOut;
+import dev.ordo.contract.execution.ExecutionEvent;
+import dev.ordo.contract.execution.ExecutionEvent.DelayStarted;
+import dev.ordo.contract.execution.ExecutionEvent.StepFailed;
+import dev.ordo.contract.execution.ExecutionEvent.StepRetryScheduled;
+import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
+import dev.ordo.contract.execution.ExecutionEvent.StepSkipped;
+import dev.ordo.contract.execution.ExecutionEvent.StepStarted;
+import dev.ordo.contract.execution.ExecutionEvent.StepSucceeded;
+import dev.ordo.contract.execution.ExecutionEvent.StepTimedOut;
 import java.time.Instant;
 
 /**

@@ -1,7 +1,7 @@
 package dev.ordo.worker.handlers;
 
-import dev.ordo.events.execution.StepTask;
-import dev.ordo.events.wire.JsonCodec;
+import dev.ordo.contract.execution.StepTask;
+import dev.ordo.contract.wire.JsonCodec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

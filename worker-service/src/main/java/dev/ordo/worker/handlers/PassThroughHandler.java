@@ -1,6 +1,6 @@
 package dev.ordo.worker.handlers;
 
-import dev.ordo.events.execution.StepTask;
+import dev.ordo.contract.execution.StepTask;
 import org.springframework.stereotype.Component;
 
 /** {@code default}: the step's output is its input. */

@@ -1,6 +1,6 @@
 package dev.ordo.worker.handlers;
 
-import dev.ordo.events.execution.StepTask;
+import dev.ordo.contract.execution.StepTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

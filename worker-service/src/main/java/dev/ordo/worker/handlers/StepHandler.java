@@ -1,6 +1,6 @@
 package dev.ordo.worker.handlers;
 
-import dev.ordo.events.execution.StepTask;
+import dev.ordo.contract.execution.StepTask;
 
 /**
  * Runs one kind of step, chosen by the task's {@code config.processing_type}. A handler keeps no

@@ -2,7 +2,7 @@ package dev.ordo.worker.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordo.events.execution.StepTask;
+import dev.ordo.contract.execution.StepTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.ordo.worker.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.ordo.events.execution.StepTask;
+import dev.ordo.contract.execution.StepTask;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

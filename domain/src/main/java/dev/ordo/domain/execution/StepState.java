@@ -1,0 +1,41 @@
+package dev.ordo.domain.execution;
+
+import dev.ordo.contract.execution.StepStatus;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One step of one execution.
+ *
+ * @param attempt the current (or last) attempt, 0 before the first is scheduled and for steps the
+ *     engine completes itself
+ * @param deadline when the in-flight attempt times out, or null for no step timeout
+ * @param wakeAt when a retrying step's next attempt is due, or a waiting delay step ends
+ */
+public record StepState(StepStatus status, int attempt, Map<String, Object> output, String error,
+                        Instant deadline, Instant wakeAt) {
+
+    public static StepState pending() {
+        return new StepState(StepStatus.PENDING, 0, null, null, null, null);
+    }
+
+    public StepState scheduled(int newAttempt, Instant attemptDeadline) {
+        return new StepState(StepStatus.QUEUED, newAttempt, null, null, attemptDeadline, null);
+    }
+
+    public StepState withStatus(StepStatus newStatus) {
+        return new StepState(newStatus, attempt, output, error, deadline, wakeAt);
+    }
+
+    public StepState succeeded(Map<String, Object> result) {
+        return new StepState(StepStatus.COMPLETED, attempt, result, null, null, null);
+    }
+
+    public StepState failed(StepStatus failure, String reason) {
+        return new StepState(failure, attempt, output, reason, null, null);
+    }
+
+    public StepState sleeping(StepStatus waiting, Instant until) {
+        return new StepState(waiting, attempt, output, error, null, until);
+    }
+}

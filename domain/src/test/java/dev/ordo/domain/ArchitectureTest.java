@@ -1,0 +1,47 @@
+package dev.ordo.domain;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The domain stays free of frameworks and of the engine, and decisions never read a clock or dice. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ordo.domain");
+
+    @Test
+    void the_domain_depends_on_no_framework_broker_or_database() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.apache.kafka..", "java.sql..", "javax.sql..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_domain_knows_the_contract_but_no_service_and_not_the_engine() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("dev.ordo.engine..", "dev.ordo.api..", "dev.ordo.worker..", "dev.ordo.projection..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void decisions_and_expressions_read_no_clock_and_no_random_source() {
+        noClasses().that().resideInAnyPackage("dev.ordo.domain.execution..", "dev.ordo.domain.expression..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(java.util.UUID.class, "randomUUID")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_the_expression_package_knows_the_expression_library() {
+        noClasses().that().resideOutsideOfPackage("dev.ordo.domain.expression..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.cel..", "com.google.protobuf..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,231 @@
+package dev.ordo.domain.execution;
+
+import dev.ordo.contract.execution.EngineInput;
+import dev.ordo.contract.execution.ExecutionEvent;
+import dev.ordo.contract.execution.StepReport;
+import dev.ordo.contract.execution.TimerFired;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ordo.contract.definition.StepSpec;
+import dev.ordo.contract.definition.WorkflowSnapshot;
+import dev.ordo.contract.execution.ExecutionCommand.CancelExecution;
+import dev.ordo.contract.execution.ExecutionCommand.StartExecution;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
+import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
+import dev.ordo.contract.execution.ExecutionEvent.StepStarted;
+import dev.ordo.contract.execution.ExecutionEvent.StepSucceeded;
+import dev.ordo.contract.execution.StepReport.StepFailedReport;
+import dev.ordo.contract.execution.StepReport.StepStartedReport;
+import dev.ordo.contract.execution.StepReport.StepSucceededReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Given past events, when one input arrives, then these events are recorded. */
+final class Scenario {
+
+    static final UUID EXECUTION = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+    static final UUID WORKFLOW = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+    static final UUID WORKSPACE = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final ExecutionState state;
+    private Instant clock = NOW;
+    private Decision decision;
+
+    private Scenario(ExecutionState state) {
+        this.state = state;
+    }
+
+    static Scenario given(ExecutionEvent... history) {
+        ExecutionState state = ExecutionState.unknown(EXECUTION);
+        for (ExecutionEvent event : history) {
+            state = state.evolve(event);
+        }
+        return new Scenario(state);
+    }
+
+    /** The test clock for the decision: {@code offset} after {@link #NOW}. */
+    Scenario at(Duration offset) {
+        clock = NOW.plus(offset);
+        return this;
+    }
+
+    Scenario when(EngineInput input) {
+        Instant now = clock;
+        decision = ExecutionDecider.decide(state, input, () -> now);
+        return this;
+    }
+
+    /** The decision records nothing. */
+    void thenNothing() {
+        assertThat(decision.events()).isEmpty();
+    }
+
+    /** The events the decision recorded, for assertions on their parts. */
+    List<ExecutionEvent> recorded() {
+        return decision.events();
+    }
+
+    ExecutionState stateBefore() {
+        return state;
+    }
+
+    Decision then(ExecutionEvent... expected) {
+        assertThat(decision.events()).containsExactly(expected);
+        return decision;
+    }
+
+    Decision thenRejected(String reasonFragment) {
+        assertThat(decision.isRejection()).as("decision %s is a rejection", decision.events()).isTrue();
+        ExecutionEvent.CommandRejected rejection = (ExecutionEvent.CommandRejected) decision.events().get(0);
+        assertThat(rejection.reason()).contains(reasonFragment);
+        return decision;
+    }
+
+    ExecutionState stateAfter() {
+        ExecutionState after = state;
+        for (ExecutionEvent event : decision.events()) {
+            after = after.evolve(event);
+        }
+        return after;
+    }
+
+    // --- the domain's words -------------------------------------------------------------------
+
+    static StepSpec task(String name, String... dependsOn) {
+        return new StepSpec(name, "task", 1, Arrays.asList(dependsOn), null, null, null, Map.of());
+    }
+
+    static StepSpec conditionStep(String name, String expression, String... dependsOn) {
+        return new StepSpec(name, "condition", 1, Arrays.asList(dependsOn), null, null, expression, Map.of());
+    }
+
+    static StepSpec withRetries(StepSpec step, Integer maxRetries) {
+        return new StepSpec(step.name(), step.stepType(), step.stepOrder(), step.dependsOn(), step.timeoutSeconds(),
+                maxRetries, step.conditionExpression(), step.config());
+    }
+
+    static StepSpec withTimeout(StepSpec step, int seconds) {
+        return new StepSpec(step.name(), step.stepType(), step.stepOrder(), step.dependsOn(), seconds,
+                step.maxRetries(), step.conditionExpression(), step.config());
+    }
+
+    static StepSpec withCondition(StepSpec step, String expression) {
+        return new StepSpec(step.name(), step.stepType(), step.stepOrder(), step.dependsOn(), step.timeoutSeconds(),
+                step.maxRetries(), expression, step.config());
+    }
+
+    static StepSpec withConfig(StepSpec step, String key, Object value) {
+        Map<String, Object> config = new java.util.LinkedHashMap<>(step.config());
+        config.put(key, value);
+        return new StepSpec(step.name(), step.stepType(), step.stepOrder(), step.dependsOn(), step.timeoutSeconds(),
+                step.maxRetries(), step.conditionExpression(), config);
+    }
+
+    /** Retry backoff without jitter: 1 s, 2 s, 4 s ... */
+    static final Map<String, Object> PLAIN_BACKOFF = Map.of("retry_policy",
+            Map.of("initial_delay_ms", 1000, "multiplier", 2, "jitter", 0));
+
+    static StepSpec structural(String type, String name, String... dependsOn) {
+        return new StepSpec(name, type, 1, Arrays.asList(dependsOn), null, null, null, Map.of());
+    }
+
+    static WorkflowSnapshot workflow(StepSpec... steps) {
+        return new WorkflowSnapshot(3600, 0, Map.of(), List.of(steps));
+    }
+
+    static WorkflowSnapshot workflow(int timeoutSeconds, int maxRetries, Map<String, Object> config, StepSpec... steps) {
+        return new WorkflowSnapshot(timeoutSeconds, maxRetries, config, List.of(steps));
+    }
+
+    /** The instant {@code offset} after the scenario's start. */
+    static Instant time(Duration offset) {
+        return NOW.plus(offset);
+    }
+
+    static Duration seconds(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    static StartExecution start(WorkflowSnapshot definition, Map<String, Object> inputs) {
+        return new StartExecution(EXECUTION, WORKFLOW, 1, WORKSPACE, null, definition, inputs, NOW);
+    }
+
+    static ExecutionStarted started(WorkflowSnapshot definition, Map<String, Object> inputs) {
+        return new ExecutionStarted(WORKFLOW, 1, WORKSPACE, null, definition, inputs,
+                NOW.plusSeconds(definition.timeoutSeconds()));
+    }
+
+    static CancelExecution cancel() {
+        return new CancelExecution(EXECUTION, "user asked", NOW);
+    }
+
+    static StepScheduled scheduled(String step, int attempt, Map<String, Object> input) {
+        return new StepScheduled(step, attempt, input, null);
+    }
+
+    static StepScheduled scheduled(String step, int attempt, Map<String, Object> input, Instant deadline) {
+        return new StepScheduled(step, attempt, input, deadline);
+    }
+
+    static ExecutionEvent.StepFailed failed(String step, int attempt, String error, boolean retryable) {
+        return new ExecutionEvent.StepFailed(step, attempt, error, retryable);
+    }
+
+    /** Attempt {@code attempt} will run {@code delay} after the decision taken at {@code decidedAt}. */
+    static ExecutionEvent.StepRetryScheduled retryScheduled(String step, int attempt, Duration decidedAt, Duration delay) {
+        return new ExecutionEvent.StepRetryScheduled(step, attempt, NOW.plus(decidedAt).plus(delay), delay.toMillis());
+    }
+
+    static ExecutionEvent.StepTimedOut timedOut(String step, int attempt, int afterSeconds) {
+        return new ExecutionEvent.StepTimedOut(step, attempt, "attempt " + attempt + " timed out after " + afterSeconds + "s");
+    }
+
+    static StepStarted running(String step, int attempt) {
+        return new StepStarted(step, attempt, "worker-1");
+    }
+
+    static StepSucceeded succeeded(String step, int attempt, Map<String, Object> output) {
+        return new StepSucceeded(step, attempt, output);
+    }
+
+    static StepStartedReport startReported(String step, int attempt) {
+        return new StepStartedReport(EXECUTION, step, attempt, "worker-1");
+    }
+
+    static StepSucceededReport successReported(String step, int attempt, Map<String, Object> output) {
+        return new StepSucceededReport(EXECUTION, step, attempt, output);
+    }
+
+    static StepFailedReport failureReported(String step, int attempt, String error) {
+        return new StepFailedReport(EXECUTION, step, attempt, error, true);
+    }
+
+    static StepFailedReport terminalFailureReported(String step, int attempt, String error) {
+        return new StepFailedReport(EXECUTION, step, attempt, error, false);
+    }
+
+    static StepReport.StepHeartbeatReport heartbeatReported(String step, int attempt) {
+        return new StepReport.StepHeartbeatReport(EXECUTION, step, attempt, "worker-1");
+    }
+
+    static TimerFired.StepDeadlineReached deadlineReached(String step, int attempt, Instant dueAt) {
+        return new TimerFired.StepDeadlineReached(EXECUTION, step, attempt, dueAt);
+    }
+
+    static TimerFired.RetryDue retryDue(String step, int attempt, Instant dueAt) {
+        return new TimerFired.RetryDue(EXECUTION, step, attempt, dueAt);
+    }
+
+    static TimerFired.DelayElapsed delayElapsed(String step, Instant dueAt) {
+        return new TimerFired.DelayElapsed(EXECUTION, step, dueAt);
+    }
+
+    static TimerFired.ExecutionDeadlineReached executionDeadlineReached(Instant dueAt) {
+        return new TimerFired.ExecutionDeadlineReached(EXECUTION, dueAt);
+    }
+}
