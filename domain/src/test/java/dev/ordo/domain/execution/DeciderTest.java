@@ -27,7 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class ExecutionDeciderTest {
+class DeciderTest {
 
     static final WorkflowSnapshot SEQUENCE = workflow(task("prepare"), task("process", "prepare"),
             task("finalize", "process"));
