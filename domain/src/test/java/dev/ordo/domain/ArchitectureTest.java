@@ -3,11 +3,18 @@ package dev.ordo.domain;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
+import dev.ordo.contract.execution.ExecutionStatus;
+import dev.ordo.domain.execution.ExecutionState;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The domain stays free of frameworks and of the engine, and decisions never read a clock or dice. */
+/**
+ * The domain stays free of frameworks and of the engine, decisions never read a clock or dice, the
+ * rules are applied only through the Decider, and only evolve (or the unknown and finished
+ * factories) makes a state.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -42,6 +49,22 @@ class ArchitectureTest {
     void only_the_expression_package_knows_the_expression_library() {
         noClasses().that().resideOutsideOfPackage("dev.ordo.domain.expression..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.cel..", "com.google.protobuf..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_the_decider_applies_the_rules_so_no_other_decide_fold_number_loop_exists() {
+        noClasses().that().resideInAPackage("dev.ordo.domain.execution")
+                .and().doNotHaveSimpleName("Decider").and().doNotHaveSimpleName("Rules")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.ordo.domain.execution.Rules")
+                .check(CLASSES);
+    }
+
+    @Test
+    void states_are_made_only_by_evolve_and_the_state_factories() {
+        noClasses().that().doNotHaveFullyQualifiedName(ExecutionState.class.getName())
+                .should().callConstructor(ExecutionState.class, java.util.UUID.class, ExecutionStatus.class, long.class,
+                        ExecutionStarted.class, java.util.Map.class)
                 .check(CLASSES);
     }
 }

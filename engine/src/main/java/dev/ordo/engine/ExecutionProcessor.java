@@ -1,14 +1,11 @@
 package dev.ordo.engine;
 
-import dev.ordo.domain.execution.Decision;
 import dev.ordo.contract.execution.EngineInput;
-import dev.ordo.domain.execution.ExecutionDecider;
-import dev.ordo.contract.execution.ExecutionEvent;
-import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
+import dev.ordo.domain.execution.Decider;
 import dev.ordo.domain.execution.ExecutionState;
-import dev.ordo.contract.execution.ExecutionStatus;
+import dev.ordo.domain.execution.NumberedEvent;
+import dev.ordo.domain.execution.Outcome;
 import dev.ordo.contract.execution.StepTask;
-import dev.ordo.domain.execution.StepTasks;
 import dev.ordo.contract.execution.TimerFired;
 import dev.ordo.contract.wire.EventEnvelope;
 import dev.ordo.contract.wire.Topics;
@@ -22,18 +19,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds one input into one execution: reads its state, asks the decider, appends each resulting
- * event with the next sequence, hands a task to the workers for each scheduled step, stores the
- * new state and brings the timer store in line with it. A wall-clock punctuator feeds due timers
- * through the same path and removes finished executions whose retention ended. A rejection for an
- * execution the engine does not know (never started, or already removed) is logged and dropped:
- * there is no event log to record it in.
+ * Folds one input into one execution: reads its state, asks the {@link Decider} for the outcome,
+ * appends its numbered events, hands out its tasks, stores the new state and brings the timer
+ * store in line with it. A wall-clock punctuator feeds due timers through the same path and
+ * removes finished executions whose retention ended. An ignored input (e.g. a report for an
+ * execution the engine does not know) records nothing.
  */
 final class ExecutionProcessor implements Processor<String, EngineInput, String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionProcessor.class);
 
     private final EngineOptions options;
+    private final Decider decider = new Decider();
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ExecutionState> executions;
     private TimerBook timers;
@@ -74,34 +71,29 @@ final class ExecutionProcessor implements Processor<String, EngineInput, String,
         String key = input.executionId().toString();
         ExecutionState stored = executions.get(key);
         ExecutionState before = stored == null ? ExecutionState.unknown(input.executionId()) : stored;
-        Decision decision = ExecutionDecider.decide(before, input, () -> now);
-        if (decision.isRejection() && before.status() == ExecutionStatus.UNKNOWN) {
-            log.warn("Dropped {} for unknown execution {}: {}", input.getClass().getSimpleName(), key,
-                    decision.events().get(0));
+        Outcome outcome = decider.decide(before, input, () -> now);
+        if (outcome instanceof Outcome.Ignored ignored) {
+            log.debug("Ignored {} for execution {}: {}", input.getClass().getSimpleName(), key, ignored.reason());
             return;
         }
-        if (decision.events().isEmpty()) {
-            return;
-        }
-        ExecutionState state = before;
-        for (ExecutionEvent event : decision.events()) {
-            state = state.evolve(event);
-            EventEnvelope envelope = new EventEnvelope(input.executionId(), state.version(), now, event);
+        Outcome.Recorded recorded = (Outcome.Recorded) outcome;
+        for (NumberedEvent numbered : recorded.events()) {
+            EventEnvelope envelope = new EventEnvelope(input.executionId(), numbered.sequence(), now, numbered.event());
             context.forward(new Record<String, Object>(key, envelope, now.toEpochMilli()), EngineTopology.EVENTS_SINK);
-            if (event instanceof StepScheduled scheduled) {
-                forwardTask(state, scheduled, now);
-            }
         }
+        for (StepTask task : recorded.tasks()) {
+            forwardTask(task, now);
+        }
+        ExecutionState state = recorded.state();
         executions.put(key, state);
         timers.update(before, state);
-        if (!before.status().isTerminal() && state.status().isTerminal()) {
+        if (recorded.finishedNow()) {
             retention.finished(state.executionId(), now);
         }
     }
 
-    private void forwardTask(ExecutionState state, StepScheduled scheduled, Instant now) {
-        StepTask task = StepTasks.of(state, scheduled);
-        String key = Topics.stepTaskKey(state.executionId(), task.stepName());
+    private void forwardTask(StepTask task, Instant now) {
+        String key = Topics.stepTaskKey(task.executionId(), task.stepName());
         context.forward(new Record<String, Object>(key, task, now.toEpochMilli()), EngineTopology.TASKS_SINK);
     }
 }

@@ -1,11 +1,11 @@
 package dev.ordo.contract.definition;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One step of a pinned workflow definition, as the engine sees it.
+ * One step of a pinned workflow definition, as the engine sees it. What it is (a marker, a gate,
+ * a delay, a worker or agent task) is {@link StepKind#of(StepSpec)}.
  *
  * @param dependsOn names of the steps that must complete first; none makes this an entry step
  * @param timeoutSeconds per-attempt timeout, or null for none
@@ -24,11 +24,5 @@ public record StepSpec(
     public StepSpec {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
         config = config == null ? Map.of() : config;
-    }
-
-    /** {@code parallel} and {@code sequential} steps are markers the engine completes itself. */
-    @JsonIgnore
-    public boolean isStructural() {
-        return "parallel".equals(stepType) || "sequential".equals(stepType);
     }
 }

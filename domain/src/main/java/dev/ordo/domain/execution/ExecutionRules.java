@@ -6,6 +6,7 @@ import dev.ordo.contract.definition.StepSpec;
 import dev.ordo.contract.execution.ExecutionCommand.CancelExecution;
 import dev.ordo.contract.execution.ExecutionCommand.StartExecution;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionCancelled;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionRejected;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +16,10 @@ import java.util.stream.Collectors;
 
 /**
  * Rules for the commands that start and stop a whole execution. A start pins the deadline of the
- * workflow's {@code timeout_seconds}; a cancel is accepted only while the execution runs, also
- * while a retry is pending, and ends every unfinished step.
+ * workflow's {@code timeout_seconds}; a start that cannot run (a dependency on no step, a workflow
+ * beyond the {@link PayloadLimits}) records {@code ExecutionRejected}, so the execution reads as
+ * failed with the reason; a repeated start is rejected. A cancel is accepted only while the
+ * execution runs, also while a retry is pending, and ends every unfinished step.
  */
 final class ExecutionRules {
 
@@ -28,9 +31,10 @@ final class ExecutionRules {
             return Decision.rejected(start, "Expected execution " + start.executionId()
                     + " to be new, but it is " + StepReportRules.describe(state.status()));
         }
-        String brokenReference = firstUnknownDependency(start);
-        if (brokenReference != null) {
-            return Decision.rejected(start, brokenReference);
+        String cannotRun = firstUnknownDependency(start);
+        cannotRun = cannotRun != null ? cannotRun : PayloadLimits.startTooLarge(start.definition(), start.inputs());
+        if (cannotRun != null) {
+            return Decision.of(List.of(rejectedStart(start, cannotRun)));
         }
         int timeout = start.definition().timeoutSeconds();
         ExecutionStarted started = new ExecutionStarted(start.workflowId(), start.workflowVersion(),
@@ -49,6 +53,12 @@ final class ExecutionRules {
         }
         String reason = cancel.reason() == null ? "cancelled on request" : cancel.reason();
         return Decision.of(List.of(new ExecutionCancelled(reason)));
+    }
+
+    /** The one event of an execution whose start cannot run: it reads as failed, with {@code reason}. */
+    static ExecutionRejected rejectedStart(StartExecution start, String reason) {
+        return new ExecutionRejected(start.workflowId(), start.workflowVersion(), start.workspaceId(), start.projectId(),
+                reason);
     }
 
     private static String firstUnknownDependency(StartExecution start) {

@@ -32,7 +32,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>{@code version} counts the events applied, so the next event's sequence is {@code version + 1}.
  * {@code evolve} never validates: an event has already happened. It is the only code that changes
- * an execution's state.
+ * an execution's state. A finished execution may be kept as a tombstone ({@link #finished}): no
+ * {@code start}, no steps.
  */
 public record ExecutionState(
         UUID executionId,
@@ -43,6 +44,18 @@ public record ExecutionState(
 
     public static ExecutionState unknown(UUID executionId) {
         return new ExecutionState(executionId, ExecutionStatus.UNKNOWN, 0, null, Map.of());
+    }
+
+    /**
+     * The tombstone the engine keeps of a finished execution once its full state is gone: only its
+     * id, final status and last sequence. Every later command or report is rejected with the next
+     * sequence, so a redelivered start never runs twice and late reports stay visible.
+     */
+    public static ExecutionState finished(UUID executionId, ExecutionStatus status, long lastSequence) {
+        if (!status.isTerminal()) {
+            throw new IllegalArgumentException("Expected a terminal status for a finished execution, but it is " + status);
+        }
+        return new ExecutionState(executionId, status, lastSequence, null, Map.of());
     }
 
     public WorkflowSnapshot definition() {
@@ -76,7 +89,7 @@ public record ExecutionState(
         } else if (event instanceof StepSucceeded succeeded) {
             return withStep(succeeded.stepName(), step -> step.succeeded(succeeded.output()));
         } else if (event instanceof StepFailed failed) {
-            return withStep(failed.stepName(), step -> step.failed(StepStatus.FAILED, failed.error()));
+            return withStep(failed.stepName(), step -> step.failedAttempt(failed.attempt(), failed.error()));
         } else if (event instanceof StepTimedOut timedOut) {
             return withStep(timedOut.stepName(), step -> step.failed(StepStatus.TIMED_OUT, timedOut.error()));
         } else if (event instanceof StepRetryScheduled retry) {

@@ -18,7 +18,9 @@ import java.util.List;
 /**
  * Rules for worker reports. A report is applied only when the execution is running, the step's
  * current attempt is the report's and still in flight, and that attempt's deadline has not passed;
- * anything else is rejected (attempt fencing). A failure is retried per {@link AttemptOutcomes}.
+ * anything else is rejected (attempt fencing). A failure is retried per {@link AttemptOutcomes}; a
+ * success whose output exceeds {@link PayloadLimits} is a terminal failure of its attempt. The
+ * workflow deadline is fenced before these rules, by {@link DeadlineFence}.
  */
 final class StepReportRules {
 
@@ -42,6 +44,10 @@ final class StepReportRules {
         if (refusal != null) {
             return Decision.rejected(report, refusal);
         }
+        String tooLarge = PayloadLimits.outputTooLarge(report.stepName(), report.output());
+        if (tooLarge != null) {
+            return attemptFailed(state, report, tooLarge, false, now);
+        }
         StepSucceeded succeeded = new StepSucceeded(report.stepName(), report.attempt(), report.output());
         List<ExecutionEvent> events = new ArrayList<>();
         events.add(succeeded);
@@ -55,17 +61,26 @@ final class StepReportRules {
             return Decision.rejected(report, refusal);
         }
         String error = report.error() == null ? "step failed without a message" : report.error();
-        StepFailed failed = new StepFailed(report.stepName(), report.attempt(), error, report.retryable());
-        List<ExecutionEvent> events = new ArrayList<>();
-        events.add(failed);
-        events.addAll(AttemptOutcomes.afterFailure(state.evolve(failed), report.stepName(), report.attempt(),
-                report.retryable(), now));
-        return Decision.of(events);
+        return attemptFailed(state, report, error, report.retryable(), now);
     }
 
     static Decision heartbeat(ExecutionState state, StepHeartbeatReport report, Instant now) {
         String refusal = refusal(state, report, now);
-        return refusal == null ? Decision.none() : Decision.rejected(report, refusal);
+        return refusal == null
+                ? Decision.nothing("Heartbeat for step '" + report.stepName() + "' attempt " + report.attempt()
+                        + " accepted: the attempt is in flight")
+                : Decision.rejected(report, refusal);
+    }
+
+    /** The report's attempt ended without a usable result; what follows is per {@link AttemptOutcomes}. */
+    private static Decision attemptFailed(ExecutionState state, StepReport report, String error, boolean retryable,
+                                          Instant now) {
+        StepFailed failed = new StepFailed(report.stepName(), report.attempt(), error, retryable);
+        List<ExecutionEvent> events = new ArrayList<>();
+        events.add(failed);
+        events.addAll(AttemptOutcomes.afterFailure(state.evolve(failed), report.stepName(), report.attempt(),
+                retryable, now));
+        return Decision.of(events);
     }
 
     /** Why the report cannot be applied, or null when it can. */

@@ -1,11 +1,14 @@
 package dev.ordo.domain.execution;
 
+import dev.ordo.contract.definition.StepKind;
+import dev.ordo.contract.definition.StepKind.ConditionGate;
 import dev.ordo.contract.definition.StepSpec;
 import dev.ordo.contract.definition.WorkflowSnapshot;
 import java.util.Map;
 
 /**
- * How the engine treats one step, read from the step's {@code config} and the workflow's:
+ * How the engine treats one step: its {@link StepKind}, and what it reads from the step's
+ * {@code config} and the workflow's:
  *
  * <ul>
  *   <li>{@code max_retries}: the step's, or the workflow's when null; 0 means a single attempt.</li>
@@ -14,12 +17,9 @@ import java.util.Map;
  *       step's wins over the workflow's.</li>
  *   <li>{@code config.when_dependency_skipped}: {@code skip} (default) or {@code run}, which treats a
  *       skipped dependency as satisfied.</li>
- *   <li>{@code config.processing_type: "delay"} on a task step makes it a durable timer run by the
- *       engine: it waits {@code config.delay_ms} (or {@code config.delay_seconds}, fractions allowed;
- *       none means 0) and completes with its input as output.</li>
  * </ul>
  */
-record StepSettings(StepSpec spec, int maxRetries, RetryPolicy retryPolicy, boolean continueOnError,
+record StepSettings(StepSpec spec, StepKind kind, int maxRetries, RetryPolicy retryPolicy, boolean continueOnError,
                     boolean runWhenDependencySkipped) {
 
     static final String CONTINUE_ON_ERROR = "continue_on_error";
@@ -27,7 +27,7 @@ record StepSettings(StepSpec spec, int maxRetries, RetryPolicy retryPolicy, bool
     static StepSettings of(WorkflowSnapshot workflow, StepSpec step) {
         RetryPolicy workflowPolicy = RetryPolicy.from(asMap(workflow.config().get("retry_policy")), RetryPolicy.DEFAULT);
         Object errorHandling = step.config().getOrDefault("error_handling", workflow.config().get("error_handling"));
-        return new StepSettings(step,
+        return new StepSettings(step, StepKind.of(step),
                 step.maxRetries() == null ? workflow.maxRetries() : step.maxRetries(),
                 RetryPolicy.from(asMap(step.config().get("retry_policy")), workflowPolicy),
                 CONTINUE_ON_ERROR.equals(ConfigValues.word(errorHandling)),
@@ -38,29 +38,15 @@ record StepSettings(StepSpec spec, int maxRetries, RetryPolicy retryPolicy, bool
         return of(state.definition(), state.definition().step(stepName).orElseThrow());
     }
 
-    boolean isDelay() {
-        return "delay".equals(ConfigValues.word(spec.config().get("processing_type")));
-    }
-
-    boolean isCondition() {
-        return "condition".equals(spec.stepType());
-    }
-
-    long delayMillis() {
-        Object millis = spec.config().get("delay_ms");
-        if (millis != null) {
-            return Math.max(0, Math.round(ConfigValues.number(millis, 0)));
-        }
-        return Math.max(0, Math.round(ConfigValues.number(spec.config().get("delay_seconds"), 0) * 1000));
-    }
-
-    /** The condition to evaluate when the step is ready, or null for none. */
+    /**
+     * The condition to evaluate when the step is ready, or null for none: a gate's expression, any
+     * other step's {@code condition_expression}.
+     */
     String condition() {
-        String expression = spec.conditionExpression();
-        if ((expression == null || expression.isBlank()) && isCondition()) {
-            Object configured = spec.config().getOrDefault("condition", spec.config().get("expression"));
-            expression = configured == null ? null : String.valueOf(configured);
+        if (kind instanceof ConditionGate gate) {
+            return gate.expression();
         }
+        String expression = spec.conditionExpression();
         return expression == null || expression.isBlank() ? null : expression;
     }
 

@@ -35,6 +35,14 @@ public record StepState(StepStatus status, int attempt, Map<String, Object> outp
         return new StepState(failure, attempt, output, reason, null, null);
     }
 
+    /**
+     * Attempt {@code failedAttempt} failed for good or for now; for a report it is the current
+     * attempt, for a launch that could not hand its task out it is the attempt that was to start.
+     */
+    public StepState failedAttempt(int failedAttempt, String reason) {
+        return new StepState(StepStatus.FAILED, failedAttempt, output, reason, null, null);
+    }
+
     public StepState sleeping(StepStatus waiting, Instant until) {
         return new StepState(waiting, attempt, output, error, null, until);
     }

@@ -13,14 +13,14 @@ import java.util.Map;
  * variables and completed steps' outputs), so handlers never see templates. Its deadline is the
  * attempt's or the execution's, whichever comes first.
  */
-public final class StepTasks {
+final class StepTasks {
 
     private StepTasks() {
     }
 
     /** {@code state} must already include {@code scheduled}. */
     @SuppressWarnings("unchecked")
-    public static StepTask of(ExecutionState state, StepScheduled scheduled) {
+    static StepTask of(ExecutionState state, StepScheduled scheduled) {
         StepSpec step = state.definition().step(scheduled.stepName()).orElseThrow();
         Map<String, Object> config = (Map<String, Object>) Templates.resolve(step.config(), StepInputs.scope(state));
         return new StepTask(state.executionId(), step.name(), step.stepType(), scheduled.attempt(), config,

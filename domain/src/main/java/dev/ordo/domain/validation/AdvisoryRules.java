@@ -2,6 +2,7 @@ package dev.ordo.domain.validation;
 
 import static dev.ordo.domain.validation.ValidationIssue.ofStep;
 
+import dev.ordo.contract.definition.StepKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,10 +69,10 @@ final class AdvisoryRules {
     static List<ValidationIssue> ignoredSettings(StepGraph graph) {
         List<ValidationIssue> issues = new ArrayList<>();
         for (StepDraft step : graph.steps()) {
-            String type = ConfigRules.stepType(step);
-            if (!type.equals("parallel") && !type.equals("sequential")) {
+            if (!(ConfigRules.kind(step).value() instanceof StepKind.Structural)) {
                 continue;
             }
+            String type = ConfigRules.stepType(step);
             for (Map.Entry<String, Integer> setting : settings(step).entrySet()) {
                 issues.add(ofStep(step, IssueType.SETTING_IGNORED, "Step '" + step.name() + "' is a " + type
                         + " marker that the engine completes itself, so its " + setting.getKey() + " is never used",
@@ -84,10 +85,8 @@ final class AdvisoryRules {
     static List<ValidationIssue> unknownProcessingTypes(StepGraph graph) {
         List<ValidationIssue> issues = new ArrayList<>();
         for (StepDraft step : graph.steps()) {
-            String type = ConfigRules.stepType(step);
             String processing = ConfigRules.processingType(step);
-            if ((type.equals("task") || type.equals("agent")) && processing != null
-                    && !ProcessingTypes.isBuiltIn(processing)) {
+            if (processing != null && !ProcessingTypes.isBuiltIn(processing)) {
                 issues.add(ofStep(step, IssueType.UNKNOWN_PROCESSING_TYPE, "Step '" + step.name()
                         + "' uses processing_type '" + processing + "', which has no built-in handler; it runs only"
                         + " where a worker provides one", Map.of("processing_type", processing)));

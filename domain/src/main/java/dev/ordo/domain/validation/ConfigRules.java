@@ -2,18 +2,21 @@ package dev.ordo.domain.validation;
 
 import static dev.ordo.domain.validation.ValidationIssue.ofStep;
 
+import dev.ordo.contract.definition.StepKind;
+import dev.ordo.contract.definition.StepKind.AgentTask;
+import dev.ordo.contract.definition.StepKind.ConditionGate;
+import dev.ordo.contract.definition.StepKind.Delay;
+import dev.ordo.contract.definition.StepKind.WorkerTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Rules about what each step asks to run: a known {@code step_type}, a config its step type and
- * processing type accept, an expression on every {@code condition} step.
+ * Rules about what each step asks to run, judged on its {@link StepKind} as the engine and the
+ * workers will read it: a known {@code step_type}, a config its kind and processing type accept,
+ * an expression on every {@code condition} step.
  */
 final class ConfigRules {
-
-    /** The step types a workflow may use; a missing type means {@code task}. */
-    static final List<String> STEP_TYPES = List.of("task", "condition", "parallel", "sequential", "agent");
 
     private ConfigRules() {
     }
@@ -30,46 +33,51 @@ final class ConfigRules {
     }
 
     static String stepType(StepDraft step) {
-        return step.stepType() == null ? "task" : step.stepType();
+        return step.stepType() == null ? StepKind.TASK : step.stepType();
     }
 
     static Map<String, Object> config(StepDraft step) {
         return step.config() == null ? Map.of() : step.config();
     }
 
-    /** The processing type a task or agent step names, {@code default} when none; null when it names none properly. */
+    static StepKind.Parsed<StepKind> kind(StepDraft step) {
+        return StepKind.read(step.stepType(), step.conditionExpression(), step.config());
+    }
+
+    /** The processing type a worker, agent or delay step names; null for other kinds and when it names none properly. */
     static String processingType(StepDraft step) {
-        Object type = config(step).getOrDefault("processing_type", ProcessingTypes.DEFAULT);
-        return type instanceof String text && !text.isBlank() ? text : null;
+        StepKind kind = kind(step).value();
+        if (kind instanceof WorkerTask task) {
+            return task.processingType();
+        } else if (kind instanceof AgentTask agent) {
+            return agent.processingType();
+        }
+        return kind instanceof Delay ? StepKind.DELAY_PROCESSING_TYPE : null;
+    }
+
+    /** The condition the step is gated on, or null: a gate's expression, else {@code condition_expression}. */
+    static ConditionGate condition(StepDraft step) {
+        if (kind(step).value() instanceof ConditionGate gate) {
+            return gate.expression() == null ? null : gate;
+        }
+        String expression = step.conditionExpression();
+        return expression == null || expression.isBlank() ? null : new ConditionGate(expression, "condition_expression");
     }
 
     private static List<String> problems(StepDraft step) {
-        String type = stepType(step);
-        if (!STEP_TYPES.contains(type)) {
-            return List.of("step_type '" + type + "' is unknown; expected one of " + String.join(", ", STEP_TYPES));
+        StepKind.Parsed<StepKind> kind = kind(step);
+        if (!StepKind.STEP_TYPES.contains(stepType(step))) {
+            return kind.problems();
         }
         List<String> problems = new ArrayList<>();
         Object inputs = config(step).get("inputs");
         if (inputs != null && !(inputs instanceof Map)) {
             problems.add("config.inputs must be an object mapping input names to values or ${...} references");
         }
-        if (type.equals("condition") && (step.conditionExpression() == null || step.conditionExpression().isBlank())) {
-            problems.add("a condition step needs a condition_expression");
-        }
-        if (type.equals("agent")) {
-            Object capabilities = config(step).get("required_capabilities");
-            if (capabilities != null && !(capabilities instanceof List<?> names
-                    && names.stream().allMatch(name -> name instanceof String text && !text.isBlank()))) {
-                problems.add("config.required_capabilities must be a list of capability names");
-            }
-        }
-        if (type.equals("task") || type.equals("agent")) {
-            String processingType = processingType(step);
-            if (processingType == null) {
-                problems.add("config.processing_type must be a non-empty string");
-            } else {
-                problems.addAll(ProcessingTypes.problems(processingType, config(step)));
-            }
+        problems.addAll(kind.problems());
+        String processingType = processingType(step);
+        if (processingType != null) {
+            problems.addAll(ProcessingTypes.problems(processingType, config(step)));
         }
         return problems;
     }

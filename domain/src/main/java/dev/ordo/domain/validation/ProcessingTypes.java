@@ -1,5 +1,6 @@
 package dev.ordo.domain.validation;
 
+import dev.ordo.contract.definition.StepKind;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,22 +19,21 @@ import java.util.function.Function;
  *       resolved at run time; {@code method}, when given, is one of GET, POST, PUT, PATCH, DELETE, HEAD;
  *       {@code headers}, when given, maps names to strings.</li>
  *   <li>{@code delay} (a durable timer kept by the engine): {@code delay_ms} or {@code delay_seconds},
- *       a number of at least 0.</li>
- *   <li>{@code sleep} (a worker that waits): {@code millis} or {@code seconds}, a number of at least 0.</li>
+ *       a number of at least 0, read and judged as the {@link StepKind.Delay} the step is.</li>
+ *   <li>{@code sleep} (a worker that waits): {@code millis} or {@code seconds}, a number of at least 0,
+ *       read by {@link StepKind#sleep} as the worker reads it.</li>
  *   <li>{@code flaky} (fault injection): {@code fail_times}, when given, a whole number of at least 0.</li>
  * </ul>
  */
 final class ProcessingTypes {
 
-    static final String DEFAULT = "default";
-
     private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
     private static final Map<String, Function<Map<String, Object>, List<String>>> RULES = Map.of(
-            DEFAULT, config -> List.of(),
+            StepKind.DEFAULT_PROCESSING_TYPE, config -> List.of(),
             "data_transformation", ProcessingTypes::dataTransformation,
             "http", ProcessingTypes::http,
-            "delay", config -> duration(config, "delay_ms", "delay_seconds"),
-            "sleep", config -> duration(config, "millis", "seconds"),
+            StepKind.DELAY_PROCESSING_TYPE, config -> List.of(),
+            StepKind.SLEEP_PROCESSING_TYPE, config -> StepKind.sleep(config).problems(),
             "flaky", ProcessingTypes::flaky);
 
     private ProcessingTypes() {
@@ -79,14 +79,6 @@ final class ProcessingTypes {
             problems.add("config.headers must map header names to strings");
         }
         return problems;
-    }
-
-    private static List<String> duration(Map<String, Object> config, String millis, String seconds) {
-        Object value = config.containsKey(millis) ? config.get(millis) : config.get(seconds);
-        if (!(value instanceof Number number) || number.doubleValue() < 0) {
-            return List.of("config." + millis + " or config." + seconds + " is required and must be a number of at least 0");
-        }
-        return List.of();
     }
 
     private static List<String> flaky(Map<String, Object> config) {

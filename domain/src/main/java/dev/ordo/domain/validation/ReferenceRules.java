@@ -2,6 +2,7 @@ package dev.ordo.domain.validation;
 
 import static dev.ordo.domain.validation.ValidationIssue.ofStep;
 
+import dev.ordo.contract.definition.StepKind.ConditionGate;
 import dev.ordo.domain.expression.Conditions;
 import dev.ordo.domain.expression.References;
 import java.util.ArrayDeque;
@@ -14,7 +15,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Rules about what steps refer to through {@code condition_expression} and the string values of
+ * Rules about what steps refer to through their condition (a gate's expression, wherever it is
+ * written, or {@code condition_expression}) and the string values of
  * {@code config.inputs} (nested values included): conditions parse, every {@code ${...}} is well
  * formed, names a declared variable or a step of the workflow, and a step whose output is read
  * runs before the reader.
@@ -27,11 +29,12 @@ final class ReferenceRules {
     static List<ValidationIssue> invalidConditions(StepGraph graph) {
         List<ValidationIssue> issues = new ArrayList<>();
         for (StepDraft step : graph.steps()) {
-            if (step.conditionExpression() != null && !step.conditionExpression().isBlank()) {
-                Conditions.syntaxError(step.conditionExpression()).ifPresent(error -> issues.add(ofStep(step,
-                        IssueType.INVALID_CONDITION, "Step '" + step.name() + "': condition_expression '"
-                                + step.conditionExpression() + "' does not parse: " + error,
-                        Map.of("expression", step.conditionExpression()))));
+            ConditionGate condition = ConfigRules.condition(step);
+            if (condition != null) {
+                Conditions.syntaxError(condition.expression()).ifPresent(error -> issues.add(ofStep(step,
+                        IssueType.INVALID_CONDITION, "Step '" + step.name() + "': " + condition.source() + " '"
+                                + condition.expression() + "' does not parse: " + error,
+                        Map.of("expression", condition.expression()))));
             }
         }
         return issues;
@@ -106,8 +109,9 @@ final class ReferenceRules {
     /** The condition and the input texts of a step, keyed by where they are. */
     private static Map<String, String> referringTexts(StepDraft step) {
         Map<String, String> texts = new LinkedHashMap<>();
-        if (step.conditionExpression() != null && Conditions.syntaxError(step.conditionExpression()).isEmpty()) {
-            texts.put("condition_expression", step.conditionExpression());
+        ConditionGate condition = ConfigRules.condition(step);
+        if (condition != null && Conditions.syntaxError(condition.expression()).isEmpty()) {
+            texts.put(condition.source(), condition.expression());
         }
         texts.putAll(inputTexts(step));
         return texts;

@@ -24,7 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Given past events, when one input arrives, then these events are recorded. */
+/**
+ * Given past events (or a stored state), when one input arrives, then the {@link Decider} records
+ * these events, or ignores the input. Every recorded outcome is also checked against the fold of
+ * its events, so no test can pass on a state the events do not explain.
+ */
 final class Scenario {
 
     static final UUID EXECUTION = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
@@ -33,8 +37,9 @@ final class Scenario {
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private final ExecutionState state;
+    private Decider decider = new Decider();
     private Instant clock = NOW;
-    private Decision decision;
+    private Outcome outcome;
 
     private Scenario(ExecutionState state) {
         this.state = state;
@@ -48,6 +53,17 @@ final class Scenario {
         return new Scenario(state);
     }
 
+    /** Given the state the engine stored, e.g. a finished execution's tombstone. */
+    static Scenario givenStored(ExecutionState state) {
+        return new Scenario(state);
+    }
+
+    /** Decide with these rules instead of the real ones, e.g. rules that throw. */
+    Scenario decidedBy(Decider other) {
+        decider = other;
+        return this;
+    }
+
     /** The test clock for the decision: {@code offset} after {@link #NOW}. */
     Scenario at(Duration offset) {
         clock = NOW.plus(offset);
@@ -56,42 +72,66 @@ final class Scenario {
 
     Scenario when(EngineInput input) {
         Instant now = clock;
-        decision = ExecutionDecider.decide(state, input, () -> now);
+        outcome = decider.decide(state, input, () -> now);
         return this;
     }
 
-    /** The decision records nothing. */
-    void thenNothing() {
-        assertThat(decision.events()).isEmpty();
+    Scenario whenUnreadable(String input, String error) {
+        outcome = decider.unreadable(state, input, error);
+        return this;
     }
 
-    /** The events the decision recorded, for assertions on their parts. */
+    Outcome outcome() {
+        return outcome;
+    }
+
+    /** The input is ignored: nothing recorded, nothing changed. */
+    void thenNothing() {
+        assertThat(outcome).as("outcome").isInstanceOf(Outcome.Ignored.class);
+    }
+
+    void thenIgnored(String reasonFragment) {
+        assertThat(outcome).as("outcome").isInstanceOfSatisfying(Outcome.Ignored.class,
+                ignored -> assertThat(ignored.reason()).contains(reasonFragment));
+    }
+
+    /** The events the decision recorded, for assertions on their parts; none when ignored. */
     List<ExecutionEvent> recorded() {
-        return decision.events();
+        return recordedOutcome().map(recorded -> recorded.events().stream().map(NumberedEvent::event).toList())
+                .orElse(List.of());
     }
 
     ExecutionState stateBefore() {
         return state;
     }
 
-    Decision then(ExecutionEvent... expected) {
-        assertThat(decision.events()).containsExactly(expected);
-        return decision;
+    Outcome.Recorded then(ExecutionEvent... expected) {
+        assertThat(outcome).as("outcome").isInstanceOf(Outcome.Recorded.class);
+        assertThat(recorded()).containsExactly(expected);
+        return (Outcome.Recorded) outcome;
     }
 
-    Decision thenRejected(String reasonFragment) {
-        assertThat(decision.isRejection()).as("decision %s is a rejection", decision.events()).isTrue();
-        ExecutionEvent.CommandRejected rejection = (ExecutionEvent.CommandRejected) decision.events().get(0);
-        assertThat(rejection.reason()).contains(reasonFragment);
-        return decision;
+    Outcome.Recorded thenRejected(String reasonFragment) {
+        List<ExecutionEvent> events = recorded();
+        assertThat(events).as("outcome %s is one rejection", outcome).hasSize(1)
+                .first().isInstanceOf(ExecutionEvent.CommandRejected.class);
+        assertThat(((ExecutionEvent.CommandRejected) events.get(0)).reason()).contains(reasonFragment);
+        return (Outcome.Recorded) outcome;
     }
 
+    /** The state after the outcome, which must equal the fold of the recorded events. */
     ExecutionState stateAfter() {
         ExecutionState after = state;
-        for (ExecutionEvent event : decision.events()) {
+        for (ExecutionEvent event : recorded()) {
             after = after.evolve(event);
         }
+        ExecutionState folded = after;
+        recordedOutcome().ifPresent(recorded -> assertThat(recorded.state()).isEqualTo(folded));
         return after;
+    }
+
+    private java.util.Optional<Outcome.Recorded> recordedOutcome() {
+        return outcome instanceof Outcome.Recorded recorded ? java.util.Optional.of(recorded) : java.util.Optional.empty();
     }
 
     // --- the domain's words -------------------------------------------------------------------

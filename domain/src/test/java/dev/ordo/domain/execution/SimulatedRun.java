@@ -1,43 +1,56 @@
 package dev.ordo.domain.execution;
 
-import dev.ordo.contract.execution.EngineInput;
-import dev.ordo.contract.execution.ExecutionEvent;
-import dev.ordo.contract.execution.ExecutionStatus;
-import dev.ordo.contract.execution.TimerFired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordo.contract.definition.WorkflowSnapshot;
+import dev.ordo.contract.execution.EngineInput;
 import dev.ordo.contract.execution.ExecutionCommand.CancelExecution;
 import dev.ordo.contract.execution.ExecutionCommand.StartExecution;
-import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
+import dev.ordo.contract.execution.ExecutionEvent;
 import dev.ordo.contract.execution.StepReport.StepFailedReport;
+import dev.ordo.contract.execution.StepReport.StepHeartbeatReport;
 import dev.ordo.contract.execution.StepReport.StepStartedReport;
 import dev.ordo.contract.execution.StepReport.StepSucceededReport;
+import dev.ordo.contract.execution.StepTask;
+import dev.ordo.contract.execution.TimerFired;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Drives the decider like the engine does, against simulated workers that answer each scheduled
- * attempt at random: success, retryable or terminal failure, silence (so it times out), late or
- * duplicate reports; sometimes a client cancels. Timers fire from {@link Timers#pending}.
- * Records every event with the sequence the engine would give it.
+ * Drives the {@link Decider} like the engine does, against simulated workers that answer each task
+ * at random: success, retryable or terminal failure, silence (so it times out), heartbeats, late or
+ * duplicate reports, now and then an output too large to keep; sometimes a client cancels, the
+ * start is delivered twice, or a report arrives just after the workflow deadline while the timer
+ * tick runs late. Timers are kept from each outcome's timer changes, as the engine keeps its timer
+ * store, and fire when due (up to the run's tick lag late). Records every event in sequence order.
  */
 public final class SimulatedRun {
+
+    private static final String BLOB = "x".repeat(640_000);
 
     private record Pending(Instant at, long order, EngineInput input) {
     }
 
     private final Random random;
     private final UUID executionId;
+    private final Decider decider = new Decider();
     private final PriorityQueue<Pending> inbox = new PriorityQueue<>(
             Comparator.comparing(Pending::at).thenComparingLong(Pending::order));
+    private final Set<TimerFired> timers = new LinkedHashSet<>();
     private final List<ExecutionEvent> log = new ArrayList<>();
+    private final List<StepTask> tasks = new ArrayList<>();
+    private final List<EngineInput> ignored = new ArrayList<>();
+    private final long tickLagMillis;
+    private final boolean largeOutputs;
     private ExecutionState state;
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
     private long order;
@@ -46,12 +59,19 @@ public final class SimulatedRun {
         this.random = random;
         this.executionId = new UUID(random.nextLong(), random.nextLong());
         this.state = ExecutionState.unknown(executionId);
+        this.tickLagMillis = random.nextInt(3) == 0 ? 1 + random.nextInt(500) : 0;
+        this.largeOutputs = random.nextInt(20) == 0;
     }
 
     /** Runs until nothing more can happen; returns the final state. */
     public ExecutionState run(WorkflowSnapshot definition) {
         Map<String, Object> inputs = Map.of("flag", random.nextBoolean(), "count", random.nextInt(5));
-        send(now, new StartExecution(executionId, UUID.randomUUID(), 1, UUID.randomUUID(), null, definition, inputs, now));
+        StartExecution start = new StartExecution(executionId, UUID.randomUUID(), 1, UUID.randomUUID(), null,
+                definition, inputs, now);
+        send(now, start);
+        if (random.nextInt(5) == 0) {
+            send(now.plusMillis(random.nextInt(20_000)), start);
+        }
         if (random.nextInt(6) == 0) {
             send(now.plusMillis(random.nextInt(5000)), new CancelExecution(executionId, "changed my mind", now));
         }
@@ -66,14 +86,27 @@ public final class SimulatedRun {
         throw new AssertionError("Execution did not settle within 10000 inputs");
     }
 
+    /** Every recorded event, in sequence order. */
     public List<ExecutionEvent> log() {
         return log;
     }
 
+    /** Every task handed to the workers, in order. */
+    public List<StepTask> tasks() {
+        return tasks;
+    }
+
+    /** Every input the decider ignored, in order. */
+    public List<EngineInput> ignored() {
+        return ignored;
+    }
+
+    /** The earliest due timer, unless a queued input arrives before that timer's tick (which may lag). */
     private Pending nextInput() {
         Pending queued = inbox.peek();
-        TimerFired timer = Timers.pending(state).stream().min(Comparator.comparing(TimerFired::dueAt)).orElse(null);
-        if (timer != null && (queued == null || !timer.dueAt().isAfter(queued.at()))) {
+        TimerFired timer = timers.stream().min(Comparator.comparing(TimerFired::dueAt)).orElse(null);
+        if (timer != null && (queued == null || !timer.dueAt().plusMillis(tickLagMillis).isAfter(queued.at()))) {
+            timers.remove(timer);
             return new Pending(timer.dueAt(), -1, timer);
         }
         return inbox.poll();
@@ -81,30 +114,39 @@ public final class SimulatedRun {
 
     private void decideAndApply(EngineInput input) {
         Instant decidedAt = now;
-        Decision decision = ExecutionDecider.decide(state, input, () -> decidedAt);
-        if (decision.isRejection() && state.status() == ExecutionStatus.UNKNOWN) {
+        Outcome outcome = decider.decide(state, input, () -> decidedAt);
+        if (outcome instanceof Outcome.Ignored) {
+            ignored.add(input);
             return;
         }
-        for (ExecutionEvent event : decision.events()) {
-            long before = state.version();
-            state = state.evolve(event);
-            assertThat(state.version()).isEqualTo(before + 1);
-            log.add(event);
-            if (event instanceof StepScheduled scheduled) {
-                answer(scheduled);
-            }
+        Outcome.Recorded recorded = (Outcome.Recorded) outcome;
+        ExecutionState folded = state;
+        for (NumberedEvent numbered : recorded.events()) {
+            folded = folded.evolve(numbered.event());
+            assertThat(numbered.sequence()).isEqualTo(folded.version()).isEqualTo(log.size() + 1L);
+            log.add(numbered.event());
         }
+        assertThat(recorded.state()).isEqualTo(folded);
+        state = recorded.state();
+        timers.removeAll(recorded.timersRemoved());
+        timers.addAll(recorded.timersAdded());
+        assertThat(timers).as("timers kept from the changes").containsExactlyInAnyOrderElementsOf(Timers.pending(state));
+        recorded.tasks().forEach(this::answer);
     }
 
-    private void answer(StepScheduled task) {
+    private void answer(StepTask task) {
+        tasks.add(task);
         String step = task.stepName();
         int attempt = task.attempt();
         Instant startAt = now.plusMillis(random.nextInt(200));
         send(startAt, new StepStartedReport(executionId, step, attempt, "w"));
         Instant endAt = startAt.plusMillis(random.nextInt(12_000));
+        if (random.nextInt(4) == 0) {
+            send(startAt.plusMillis(random.nextInt(12_000)), new StepHeartbeatReport(executionId, step, attempt, "w"));
+        }
         int outcome = random.nextInt(10);
         if (outcome < 5) {
-            send(endAt, new StepSucceededReport(executionId, step, attempt, Map.of("ok", random.nextBoolean())));
+            send(endAt, new StepSucceededReport(executionId, step, attempt, output(step)));
         } else if (outcome < 7) {
             send(endAt, new StepFailedReport(executionId, step, attempt, "transient", true));
         } else if (outcome == 7) {
@@ -113,6 +155,20 @@ public final class SimulatedRun {
         if (random.nextInt(8) == 0) {
             send(endAt.plusMillis(random.nextInt(5000)), new StepSucceededReport(executionId, step, attempt, Map.of()));
         }
+        if (tickLagMillis > 0 && state.deadline() != null && random.nextInt(4) == 0) {
+            send(state.deadline().plusMillis(random.nextInt((int) tickLagMillis)),
+                    new StepSucceededReport(executionId, step, attempt, Map.of("late", true)));
+        }
+    }
+
+    private Map<String, Object> output(String step) {
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("ok", random.nextBoolean());
+        if (largeOutputs) {
+            int size = random.nextInt(5) == 0 ? BLOB.length() : 150_000 + random.nextInt(250_000);
+            output.put("blob_" + step, BLOB.substring(0, size));
+        }
+        return output;
     }
 
     private void send(Instant at, EngineInput input) {

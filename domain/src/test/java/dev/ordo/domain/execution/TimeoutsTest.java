@@ -4,6 +4,8 @@ import dev.ordo.contract.execution.ExecutionEvent;
 import dev.ordo.contract.execution.ExecutionStatus;
 import dev.ordo.contract.execution.StepStatus;
 import static dev.ordo.domain.execution.Scenario.PLAIN_BACKOFF;
+import static dev.ordo.domain.execution.Scenario.cancel;
+import static dev.ordo.domain.execution.Scenario.startReported;
 import static dev.ordo.domain.execution.Scenario.deadlineReached;
 import static dev.ordo.domain.execution.Scenario.executionDeadlineReached;
 import static dev.ordo.domain.execution.Scenario.given;
@@ -24,6 +26,7 @@ import static dev.ordo.domain.execution.Scenario.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordo.contract.definition.WorkflowSnapshot;
+import dev.ordo.contract.execution.ExecutionEvent.CommandRejected;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionFailed;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionTimedOut;
 import java.util.Map;
@@ -123,6 +126,56 @@ class TimeoutsTest {
                     .at(seconds(32))
                     .when(successReported("fetch", 1, Map.of()))
                     .thenRejected("Expected a report for step 'fetch' attempt 2, but it is for attempt 1");
+        }
+    }
+
+    /** The workflow deadline fences reports whether or not its timer has fired yet. */
+    @Nested
+    class WorkflowDeadlineFencing {
+
+        static final WorkflowSnapshot UNTIMED_STEPS = workflow(60, 0, Map.of(), task("fetch"), task("store", "fetch"));
+        static final String TIMEOUT = "Execution exceeded its timeout of 60s";
+
+        @Test
+        void a_success_after_the_workflow_deadline_before_its_timer_fired_is_rejected_and_times_the_execution_out() {
+            Scenario scenario = given(started(UNTIMED_STEPS, INPUT), scheduled("fetch", 1, INPUT), running("fetch", 1))
+                    .at(seconds(60.05))
+                    .when(successReported("fetch", 1, Map.of("rows", 1)));
+            scenario.then(new ExecutionTimedOut(TIMEOUT), new CommandRejected("StepSucceededReport", "fetch", 1,
+                    "Expected step 'fetch' attempt 1 to report before the execution's deadline 2026-01-01T00:01:00Z,"
+                            + " but it is 2026-01-01T00:01:00.050Z"));
+            ExecutionState after = scenario.stateAfter();
+            assertThat(after.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+            assertThat(after.step("fetch").status()).isEqualTo(StepStatus.TIMED_OUT);
+            assertThat(after.step("store").status()).isEqualTo(StepStatus.CANCELLED);
+        }
+
+        @Test
+        void a_report_at_the_deadline_itself_is_too_late() {
+            given(started(UNTIMED_STEPS, INPUT), scheduled("fetch", 1, INPUT))
+                    .at(seconds(60))
+                    .when(startReported("fetch", 1))
+                    .then(new ExecutionTimedOut(TIMEOUT), new CommandRejected("StepStartedReport", "fetch", 1,
+                            "Expected step 'fetch' attempt 1 to report before the execution's deadline"
+                                    + " 2026-01-01T00:01:00Z, but it is 2026-01-01T00:01:00Z"));
+        }
+
+        @Test
+        void a_cancel_after_the_deadline_finds_the_execution_timed_out() {
+            given(started(UNTIMED_STEPS, INPUT), scheduled("fetch", 1, INPUT))
+                    .at(seconds(61))
+                    .when(cancel())
+                    .then(new ExecutionTimedOut(TIMEOUT), new CommandRejected("CancelExecution", null, null,
+                            "Expected a command before the execution's deadline 2026-01-01T00:01:00Z,"
+                                    + " but it is 2026-01-01T00:01:01Z"));
+        }
+
+        @Test
+        void a_success_just_before_the_deadline_completes_the_step() {
+            given(started(UNTIMED_STEPS, INPUT), scheduled("fetch", 1, INPUT))
+                    .at(seconds(59.999))
+                    .when(successReported("fetch", 1, Map.of()))
+                    .then(succeeded("fetch", 1, Map.of()), scheduled("store", 1, Map.of()));
         }
     }
 

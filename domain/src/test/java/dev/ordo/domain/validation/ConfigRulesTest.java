@@ -92,4 +92,18 @@ class ConfigRulesTest {
                         + " capability names");
         whenValidated(workflow(step("a").type("agent").config("required_capabilities", List.of("gpu")))).thenValid();
     }
+
+    /** Validation reads a step as the engine runs it: one StepKind. */
+    @Test
+    void a_condition_step_may_keep_its_expression_in_config_as_the_engine_reads_it() {
+        whenValidated(workflow(step("gate").type("condition").config("condition", "yes"))).thenValid();
+        whenValidated(workflow(step("a"), step("gate").order(2).after("a").type("condition")
+                .config("expression", "${steps.a.output.ok}"))).thenValid();
+    }
+
+    @Test
+    void a_delay_reads_delay_seconds_when_delay_ms_holds_nothing_as_the_engine_does() {
+        whenValidated(workflow(step("wait").config("processing_type", "delay").config("delay_ms", null)
+                .config("delay_seconds", 2))).thenValid();
+    }
 }

@@ -74,4 +74,13 @@ class ReferenceRulesTest {
                 .thenFinding(OUTPUT_NOT_UPSTREAM, "side", "Step 'side' reads the output of 'b' in config.inputs.x, but"
                         + " does not wait for that step, so its output may not exist yet");
     }
+
+    @Test
+    void a_gate_expression_kept_in_config_is_judged_like_a_condition_expression() {
+        ValidationReport report = WorkflowValidator.validate(workflow(
+                step("gate").type("condition").config("condition", "${amount} >")));
+        assertThat(report.errors()).extracting(ValidationIssue::errorType).containsExactly(INVALID_CONDITION);
+        assertThat(report.errors().get(0).message()).startsWith("Step 'gate': config.condition '${amount} >'"
+                + " does not parse: ");
+    }
 }

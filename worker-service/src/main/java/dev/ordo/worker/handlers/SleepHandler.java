@@ -1,5 +1,6 @@
 package dev.ordo.worker.handlers;
 
+import dev.ordo.contract.definition.StepKind;
 import dev.ordo.contract.execution.StepTask;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,14 +63,9 @@ class SleepHandler implements StepHandler {
         return StepOutcome.succeeded(output);
     }
 
+    /** Read as validation reads it, by {@link StepKind#sleep}: nothing that does not fit waits. */
     static Duration requested(Map<String, Object> config) {
-        if (config.get("millis") instanceof Number millis) {
-            return Duration.ofMillis(Math.max(0, millis.longValue()));
-        }
-        if (config.get("seconds") instanceof Number seconds) {
-            return Duration.ofMillis(Math.max(0, Math.round(seconds.doubleValue() * 1000)));
-        }
-        return Duration.ZERO;
+        return StepKind.sleep(config).value();
     }
 
     private static Duration minimum(Duration a, Duration b) {

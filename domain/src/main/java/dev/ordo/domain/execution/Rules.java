@@ -7,6 +7,7 @@ import dev.ordo.contract.execution.StepReport.StepFailedReport;
 import dev.ordo.contract.execution.StepReport.StepHeartbeatReport;
 import dev.ordo.contract.execution.StepReport.StepStartedReport;
 import dev.ordo.contract.execution.StepReport.StepSucceededReport;
+import dev.ordo.contract.execution.TimerFired;
 import dev.ordo.contract.execution.TimerFired.DelayElapsed;
 import dev.ordo.contract.execution.TimerFired.ExecutionDeadlineReached;
 import dev.ordo.contract.execution.TimerFired.RetryDue;
@@ -14,17 +15,21 @@ import dev.ordo.contract.execution.TimerFired.StepDeadlineReached;
 import java.time.Instant;
 
 /**
- * The execution state machine's decisions: given the state folded so far and one input, the
- * events to record. Pure: the same state, input and context always give the same decision. A
- * refused command or report is recorded as one {@code CommandRejected}; a moot timer records nothing.
+ * The rules of the execution state machine, one per input type: given the state folded so far and
+ * one input, the events to record. Pure: the same state, input and time always give the same
+ * decision. A refused command or report is one {@code CommandRejected}; a moot timer records
+ * nothing. A command or report that arrives at or after the execution's deadline meets the
+ * {@link DeadlineFence} first. Only {@link Decider} applies them.
  */
-public final class ExecutionDecider {
+final class Rules {
 
-    private ExecutionDecider() {
+    private Rules() {
     }
 
-    public static Decision decide(ExecutionState state, EngineInput input, DecisionContext context) {
-        Instant now = context.now();
+    static Decision decide(ExecutionState state, EngineInput input, Instant now) {
+        if (!(input instanceof TimerFired) && DeadlineFence.hasPassed(state, now)) {
+            return DeadlineFence.timedOut(state, input, now);
+        }
         if (input instanceof StartExecution start) {
             return ExecutionRules.start(state, start, now);
         } else if (input instanceof CancelExecution cancel) {

@@ -20,13 +20,14 @@ import dev.ordo.contract.definition.WorkflowSnapshot;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionCancelled;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionCompleted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionFailed;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionRejected;
 import dev.ordo.contract.execution.ExecutionEvent.StepFailed;
 import dev.ordo.contract.execution.ExecutionEvent.StepStarted;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class ExecutionDeciderTest {
+class DeciderTest {
 
     static final WorkflowSnapshot SEQUENCE = workflow(task("prepare"), task("process", "prepare"),
             task("finalize", "process"));
@@ -72,8 +73,11 @@ class ExecutionDeciderTest {
         }
 
         @Test
-        void a_dependency_on_an_unknown_step_is_rejected() {
-            given().when(start(workflow(task("a", "ghost")), INPUT)).thenRejected("'ghost' is not one");
+        void a_start_whose_dependency_names_no_step_is_rejected_so_the_execution_reads_failed() {
+            Scenario scenario = given().when(start(workflow(task("a", "ghost")), INPUT));
+            scenario.then(new ExecutionRejected(Scenario.WORKFLOW, 1, Scenario.WORKSPACE, null,
+                    "Expected step 'a' to depend on a step of the workflow, but 'ghost' is not one"));
+            assertThat(scenario.stateAfter().status()).isEqualTo(dev.ordo.contract.execution.ExecutionStatus.FAILED);
         }
     }
 
@@ -177,8 +181,10 @@ class ExecutionDeciderTest {
         }
 
         @Test
-        void a_report_for_an_execution_never_started_is_rejected() {
-            given().when(startReported("prepare", 1)).thenRejected("but it is unknown");
+        void a_report_for_an_execution_never_started_is_ignored_as_there_is_no_log_to_record_it_in() {
+            given().when(startReported("prepare", 1)).thenIgnored("No execution " + Scenario.EXECUTION
+                    + " to record StepStartedReport in: Expected execution " + Scenario.EXECUTION
+                    + " to be running, but it is unknown");
         }
     }
 
