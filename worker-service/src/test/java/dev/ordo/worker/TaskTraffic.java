@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The engine's side of the worker's topics, for tests: writes tasks (as the engine does, or broken
  * ones), reads every report back, and reads how far the workers' group has committed. Close it.
  */
-final class TaskTraffic implements AutoCloseable {
+public final class TaskTraffic implements AutoCloseable {
 
     private final Topics topics;
     private final String group;
@@ -44,7 +44,7 @@ final class TaskTraffic implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> reports;
     private final List<StepReport> received = new ArrayList<>();
 
-    TaskTraffic(Topics topics, String group) {
+    public TaskTraffic(Topics topics, String group) {
         this.topics = topics;
         this.group = group;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -61,7 +61,7 @@ final class TaskTraffic implements AutoCloseable {
     }
 
     /** Creates both topics with one partition, for a worker that does not create them itself. */
-    TaskTraffic withTopics() throws ExecutionException, InterruptedException {
+    public TaskTraffic withTopics() throws ExecutionException, InterruptedException {
         try (Admin admin = admin()) {
             for (String topic : List.of(topics.stepTasks(), topics.stepReports())) {
                 try {
@@ -76,23 +76,23 @@ final class TaskTraffic implements AutoCloseable {
         return this;
     }
 
-    static StepTask task(String step, Map<String, Object> config, Map<String, Object> input) {
+    public static StepTask task(String step, Map<String, Object> config, Map<String, Object> input) {
         return new StepTask(UUID.randomUUID(), step, "task", 1, config, input, Instant.now().plus(Duration.ofMinutes(10)));
     }
 
-    static StepTask task(String step, Map<String, Object> config) {
+    public static StepTask task(String step, Map<String, Object> config) {
         return task(step, config, Map.of("n", 1));
     }
 
     /** Sends the task as the engine does: keyed by execution and step, with the task headers. */
-    long send(StepTask task) {
+    public long send(StepTask task) {
         return send(Topics.stepTaskKey(task.executionId(), task.stepName()), JsonCodec.instance().encode(task),
                 Map.of(TaskHeaders.EXECUTION_ID, task.executionId().toString(), TaskHeaders.STEP_NAME, task.stepName(),
                         TaskHeaders.ATTEMPT, Integer.toString(task.attempt())));
     }
 
     /** Sends any record to the tasks topic and answers its offset. */
-    long send(String key, byte[] value, Map<String, String> headers) {
+    public long send(String key, byte[] value, Map<String, String> headers) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.stepTasks(), key, value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         try {
@@ -106,7 +106,7 @@ final class TaskTraffic implements AutoCloseable {
     }
 
     /** Every report about {@code execution} the workers published so far, in order. */
-    List<StepReport> reportsFor(UUID execution) {
+    public List<StepReport> reportsFor(UUID execution) {
         if (reports.assignment().isEmpty()) {
             List<TopicPartition> partitions = reports.partitionsFor(topics.stepReports()).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
@@ -119,17 +119,22 @@ final class TaskTraffic implements AutoCloseable {
         return received.stream().filter(report -> report.executionId().equals(execution)).toList();
     }
 
-    List<StepReport> reportsFor(StepTask task) {
+    public List<StepReport> reportsFor(StepTask task) {
         return reportsFor(task.executionId());
     }
 
-    /** The next offset the workers' group will read on the tasks topic's first partition, or -1. */
-    long committedOffset() throws ExecutionException, InterruptedException {
+    /** The next offset the workers' group will read on the tasks topic's first partition, or -1 before any commit. */
+    public long committedOffset() throws ExecutionException, InterruptedException {
         try (Admin admin = admin()) {
             OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
                     .get(new TopicPartition(topics.stepTasks(), 0));
             return committed == null ? -1 : committed.offset();
         }
+    }
+
+    /** Bootstrap servers of the shared broker. */
+    public String bootstrapServers() {
+        return bootstrapServers;
     }
 
     private Admin admin() {
