@@ -53,7 +53,9 @@ public final class TaskConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(TaskConsumer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
-    private static final long COMMIT_INTERVAL_NANOS = Duration.ofMillis(100).toNanos();
+    private static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
+    private static final Duration FAILING_COMMIT_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration BLOCKING_TIMEOUT = Duration.ofSeconds(5);
 
     private final Consumer<String, byte[]> consumer;
     private final ReportPublisher reports;
@@ -65,6 +67,7 @@ public final class TaskConsumer {
     private volatile Throwable failure;
     private volatile Thread thread;
     private long lastCommit = System.nanoTime();
+    private int failedCommits;
 
     public TaskConsumer(Consumer<String, byte[]> consumer, TaskRunner runner, ReportPublisher reports, Settings settings) {
         this.consumer = consumer;
@@ -152,7 +155,8 @@ public final class TaskConsumer {
     }
 
     private void commit(Collection<TopicPartition> partitions, boolean sync) {
-        if (!sync && System.nanoTime() - lastCommit < COMMIT_INTERVAL_NANOS) {
+        Duration interval = failedCommits == 0 ? COMMIT_INTERVAL : FAILING_COMMIT_INTERVAL;
+        if (!sync && System.nanoTime() - lastCommit < interval.toNanos()) {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = taken.toCommit(partitions);
@@ -161,16 +165,25 @@ public final class TaskConsumer {
         }
         lastCommit = System.nanoTime();
         if (sync) {
-            consumer.commitSync(offsets);
-            taken.committed(offsets);
+            consumer.commitSync(offsets, BLOCKING_TIMEOUT);
+            committed(offsets);
         } else {
             consumer.commitAsync(offsets, (committed, error) -> {
                 if (error == null) {
-                    taken.committed(committed);
-                } else {
-                    log.warn("Could not commit the done tasks {}; trying again: {}", committed, error.toString());
+                    committed(committed);
+                } else if (failedCommits++ == 0) {
+                    log.warn("Could not commit the done tasks {}; trying again every {} until it works: {}", committed,
+                            FAILING_COMMIT_INTERVAL, error.toString());
                 }
             });
+        }
+    }
+
+    private void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        taken.committed(offsets);
+        if (failedCommits > 0) {
+            log.info("Committed the done tasks again after {} failed commits", failedCommits);
+            failedCommits = 0;
         }
     }
 
@@ -187,9 +200,9 @@ public final class TaskConsumer {
             log.warn("Could not commit the done tasks on stop; they run again: {}", e.toString());
         }
         try {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(10)));
+            consumer.close(CloseOptions.timeout(BLOCKING_TIMEOUT));
         } finally {
-            reports.close();
+            reports.close(BLOCKING_TIMEOUT);
         }
     }
 
