@@ -22,21 +22,24 @@ import org.slf4j.LoggerFactory;
  * runs the tasks ({@link TaskRunner}). Owns the Kafka consumer and the report publisher.
  *
  * <ul>
- *   <li><b>Never evicted mid-task.</b> The polling thread runs no task; it calls {@code poll} at
- *       least every 100 ms however long tasks take, so it never overruns {@code max.poll.interval.ms}
- *       and a slow task never costs the worker its partitions and never runs twice for that reason.</li>
- *   <li><b>Back-pressure.</b> While {@code 2 × concurrency} tasks are in flight (taken, not yet done),
- *       every partition is paused; a partition with {@value PartitionProgress#MAX_WAITING} offsets waiting for a commit
- *       (behind a task that has not reported) is paused on its own.</li>
+ *   <li><b>Never evicted mid-task.</b> The polling thread runs no task and polls again within about
+ *       100 ms however long tasks take, so it never overruns {@code max.poll.interval.ms}: a slow task
+ *       never costs the worker its partitions, nor runs twice for that reason.</li>
+ *   <li><b>Back-pressure.</b> While {@code 2 × concurrency} tasks are in flight (taken, not yet done)
+ *       every partition is paused, so no more are fetched (one poll adds at most
+ *       {@code max.poll.records}); a partition with {@value PartitionProgress#MAX_WAITING} offsets
+ *       waiting for a commit, behind a task that has not reported, is paused on its own.</li>
  *   <li><b>Commit rule.</b> A partition is committed only up to its first task that has not reported,
  *       every task before it having reported and had its reports acknowledged ({@link PartitionProgress}):
- *       asynchronously at most every 100 ms, synchronously on revocation and on stop.</li>
- *   <li><b>Revocation.</b> What is done is committed and the partitions are forgotten; their tasks still
- *       running finish and report (the engine fences a duplicate outcome by attempt), and are delivered
- *       again to the partition's next owner.</li>
+ *       asynchronously at most every 100 ms (every second while commits fail), synchronously on
+ *       revocation and on stop.</li>
+ *   <li><b>Revocation.</b> What is done is committed and the partitions are forgotten. Their tasks still
+ *       running (or queued) finish and report, and the next owner runs those not committed again; the
+ *       engine fences the duplicate outcome by attempt.</li>
  *   <li><b>Stop.</b> Polling stops, tasks in flight get the shutdown grace period to finish and report,
  *       what is done is committed, and the consumer leaves the group. Tasks still running then are
- *       interrupted and not reported; they are delivered again.</li>
+ *       interrupted and not reported; they are delivered again. Each blocking call (commit, close)
+ *       is bounded by 5 s, so a stop with the broker gone still ends.</li>
  * </ul>
  */
 public final class TaskConsumer {
