@@ -48,7 +48,7 @@ class TaskConsumerRunner implements SmartLifecycle, HealthIndicator {
         this.clock = clock;
         this.meters = meters;
         Gauge.builder("ordo.worker.tasks.in_flight", this, TaskConsumerRunner::inFlight)
-                .description("Tasks taken and not yet done: waiting for a thread, running, or waiting for acknowledgements")
+                .description("Tasks taken and not yet done: queued, running, or waiting for acknowledgements")
                 .register(meters);
     }
 
@@ -58,7 +58,8 @@ class TaskConsumerRunner implements SmartLifecycle, HealthIndicator {
                 new KafkaProducer<>(kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer()),
                 topics.stepReports());
         TaskConsumer created = new TaskConsumer(
-                new KafkaConsumer<>(kafka.buildConsumerProperties(), new StringDeserializer(), new ByteArrayDeserializer()),
+                new KafkaConsumer<>(kafka.buildConsumerProperties(), new StringDeserializer(),
+                        new ByteArrayDeserializer()),
                 new TaskRunner(handlers::run, reports, identity.id(), clock, meters), reports,
                 new TaskConsumer.Settings(topics.stepTasks(), settings.concurrency(), settings.shutdownGrace()));
         created.start();

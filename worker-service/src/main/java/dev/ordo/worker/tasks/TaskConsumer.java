@@ -72,7 +72,8 @@ public final class TaskConsumer {
     private long lastCommit = System.nanoTime();
     private int failedCommits;
 
-    public TaskConsumer(Consumer<String, byte[]> consumer, TaskRunner runner, ReportPublisher reports, Settings settings) {
+    public TaskConsumer(Consumer<String, byte[]> consumer, TaskRunner runner, ReportPublisher reports,
+                        Settings settings) {
         this.consumer = consumer;
         this.reports = reports;
         this.settings = settings;

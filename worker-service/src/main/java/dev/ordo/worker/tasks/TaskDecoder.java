@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -57,21 +56,30 @@ final class TaskDecoder {
                 () -> uuid(keyPart(record.key(), 0)), () -> uuid(fields.get("execution_id")));
         String step = first(() -> text(header(record, TaskHeaders.STEP_NAME)), () -> text(keyPart(record.key(), 1)),
                 () -> text(fields.get("step_name")));
-        Integer attempt = first(() -> attempt(header(record, TaskHeaders.ATTEMPT)), () -> attempt(fields.get("attempt")));
+        Integer attempt = first(() -> attempt(header(record, TaskHeaders.ATTEMPT)),
+                () -> attempt(fields.get("attempt")));
         if (execution == null || step == null || attempt == null) {
             return new Unattributable(problem);
         }
         return new Unreadable(execution, step, attempt, problem);
     }
 
+    /** The first value a source has, or null. */
     @SafeVarargs
     private static <T> T first(Supplier<T>... sources) {
-        return Stream.of(sources).map(Supplier::get).filter(value -> value != null).findFirst().orElse(null);
+        for (Supplier<T> source : sources) {
+            T value = source.get();
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static Map<?, ?> fields(byte[] value) {
         try {
-            return value != null && JsonCodec.instance().decode(value, Object.class) instanceof Map<?, ?> map ? map : Map.of();
+            Object tree = value == null ? null : JsonCodec.instance().decode(value, Object.class);
+            return tree instanceof Map<?, ?> map ? map : Map.of();
         } catch (RuntimeException e) {
             return Map.of();
         }

@@ -42,7 +42,8 @@ public final class TaskRunner {
     private final Counter reportedUndecodable;
     private final Counter skippedUndecodable;
 
-    public TaskRunner(AttemptRunner attempts, ReportPublisher reports, String workerId, Clock clock, MeterRegistry meters) {
+    public TaskRunner(AttemptRunner attempts, ReportPublisher reports, String workerId, Clock clock,
+                      MeterRegistry meters) {
         this.attempts = attempts;
         this.reports = reports;
         this.workerId = workerId;
