@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Step handlers are plain code: the Kafka adapter around them stays outside. */
+/**
+ * Step handlers are plain code: the Kafka adapter around them stays outside. The adapter (task loop
+ * and reports) is plain Kafka client code that Spring only wires.
+ */
 class WorkerLayeringTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -18,6 +21,13 @@ class WorkerLayeringTest {
     void handlers_know_nothing_of_kafka() {
         noClasses().that().resideInAPackage("dev.ordo.worker.handlers..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_task_loop_and_the_reports_know_nothing_of_spring() {
+        noClasses().that().resideInAnyPackage("dev.ordo.worker.tasks..", "dev.ordo.worker.reports..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
                 .check(CLASSES);
     }
 

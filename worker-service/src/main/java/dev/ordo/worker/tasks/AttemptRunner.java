@@ -1,0 +1,11 @@
+package dev.ordo.worker.tasks;
+
+import dev.ordo.contract.execution.StepTask;
+import dev.ordo.worker.handlers.StepOutcome;
+
+/** Runs one attempt of a step and says how it ended; the handler registry in production. May block. */
+@FunctionalInterface
+public interface AttemptRunner {
+
+    StepOutcome run(StepTask task);
+}
