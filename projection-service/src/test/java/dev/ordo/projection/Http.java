@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 /** Plain HTTP against the projection's port; JSON bodies decoded into maps. */
@@ -36,6 +37,10 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+    }
+
     public Response post(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
@@ -45,7 +50,8 @@ public final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            Map<String, Object> json = body.startsWith("{") ? JsonCodec.instance().decode(body, Map.class) : Map.of();
+            Map<String, Object> json = body.startsWith("{") ? JsonCodec.instance().decode(body, Map.class)
+                    : body.startsWith("[") ? Map.of("items", JsonCodec.instance().decode(body, List.class)) : Map.of();
             return new Response(response.statusCode(), json, body);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -13,6 +13,7 @@ import dev.ordo.contract.execution.ExecutionEvent.StepStarted;
 import dev.ordo.contract.execution.ExecutionEvent.StepSucceeded;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +80,35 @@ class ParkingIT {
                 .isGreaterThanOrEqualTo(3);
         assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+
+        Http.Response replay = http.post("/admin/parked-events/replay?execution_id=" + poisoned);
+        assertThat(replay.json()).containsEntry("applied", 0).containsEntry("still_parked", 3);
+        assertThat(replay.json().get("executions").toString()).contains("StepPaused");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_record_that_is_no_event_can_be_discarded_and_a_replay_applies_the_events_behind_it() {
+        UUID littered = UUID.randomUUID();
+        LOG.write(littered, 1, started(ONE_STEP));
+        LOG.writeGarbage(littered, "not an event");
+        LOG.write(littered, 2, new StepScheduled("work", 1, Map.of(), null), new StepStarted("work", 1, "w"));
+        await().atMost(PATIENCE).until(() -> readModel.parked(littered).size() == 3);
+
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) http.get(
+                "/admin/parked-events?execution_id=" + littered).json().get("items");
+        assertThat(listed).extracting(row -> row.get("reason"))
+                .containsExactly("undecodable", "behind_parked", "behind_parked");
+        Map<String, Object> litter = listed.get(0);
+        Http.Response discarded = http.delete("/admin/parked-events/" + litter.get("topic") + "/"
+                + litter.get("partition") + "/" + litter.get("offset"));
+        Http.Response replay = http.post("/admin/parked-events/replay?execution_id=" + littered);
+
+        assertThat(discarded.status()).isEqualTo(200);
+        assertThat(replay.json()).containsEntry("applied", 2).containsEntry("still_parked", 0);
+        assertThat(readModel.step(littered, "work")).containsEntry("status", "running");
+        assertThat(http.delete("/admin/parked-events/" + litter.get("topic") + "/" + litter.get("partition") + "/"
+                + litter.get("offset")).status()).isEqualTo(404);
     }
 
     @Test

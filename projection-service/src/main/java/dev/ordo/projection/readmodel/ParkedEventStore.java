@@ -26,6 +26,11 @@ public class ParkedEventStore {
     public record Summary(long events, long executions, Instant oldestParkedAt) {
     }
 
+    /** A parked row as an operator sees it (without its bytes). */
+    public record Listed(UUID executionId, Long sequence, String eventType, String reason, String error, String topic,
+                         int partition, long offset, Instant parkedAt) {
+    }
+
     /** A parked row with its raw record, as replay reads it. */
     record Row(EventRecord record, ParkReason reason) {
     }
@@ -81,6 +86,23 @@ public class ParkedEventStore {
                 parked.stream().map(event -> new Object[] {event.reason().code(), error(event),
                     event.record().executionId(), event.record().sequence(), event.record().eventType(),
                     event.record().topic(), event.record().partition(), event.record().offset()}).toList());
+    }
+
+    /** The first {@code limit} parked rows of {@code executionId}, or of all when it is null, in log order. */
+    public List<Listed> list(UUID executionId, int limit) {
+        String sql = "SELECT * FROM readmodel.parked_events" + (executionId == null ? "" : " WHERE execution_id = ?")
+                + " ORDER BY record_topic, record_partition, record_offset LIMIT " + limit;
+        Object[] args = executionId == null ? new Object[0] : new Object[] {executionId};
+        return jdbc.query(sql, (rs, row) -> new Listed(rs.getObject("execution_id", UUID.class),
+                rs.getObject("sequence", Long.class), rs.getString("event_type"), rs.getString("reason"),
+                rs.getString("error"), rs.getString("record_topic"), rs.getInt("record_partition"),
+                rs.getLong("record_offset"), instant(rs.getObject("parked_at", OffsetDateTime.class))), args);
+    }
+
+    /** Forgets one parked record for good, at an operator's word; returns whether there was one. */
+    public boolean discard(String topic, int partition, long offset) {
+        return jdbc.update("DELETE FROM readmodel.parked_events WHERE record_topic = ? AND record_partition = ? "
+                + "AND record_offset = ?", topic, partition, offset) > 0;
     }
 
     public Summary summary() {

@@ -54,6 +54,18 @@ class FoldFollowsEngineTest {
         assertThat(view.steps.keySet()).as("steps, " + context).containsExactlyElementsOf(state.steps().keySet());
         state.steps().forEach((name, engineStep) -> assertStepAgrees(engineStep, view.steps.get(name),
                 "step " + name + ", " + context));
+        if (state.status().isTerminal()) {
+            Map<String, Object> outputs = new java.util.LinkedHashMap<>();
+            Map<String, Object> statuses = new java.util.LinkedHashMap<>();
+            state.steps().forEach((name, step) -> {
+                statuses.put(name, step.status().apiName());
+                if (step.output() != null) {
+                    outputs.put(name, step.output());
+                }
+            });
+            assertThat(view.results).as("results, " + context)
+                    .isEqualTo(Map.of("step_outputs", outputs, "step_statuses", statuses));
+        }
     }
 
     private static void assertStepAgrees(StepState engine, StepView row, String context) {
