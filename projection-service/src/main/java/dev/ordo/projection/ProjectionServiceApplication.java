@@ -1,8 +1,10 @@
 package dev.ordo.projection;
 
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /** projection-service: folds the event log into the PostgreSQL read models. */
 @SpringBootApplication
@@ -13,6 +15,12 @@ public class ProjectionServiceApplication {
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(ProjectionServiceApplication.class)
                 .properties("spring.config.name=projection-service");
+    }
+
+    /** When records were parked; the fold itself takes time only from the events. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     public static void main(String[] args) {

@@ -30,4 +30,11 @@ class ProjectionLayeringTest {
                         "dev.ordo.worker..")
                 .check(CLASSES);
     }
+
+    @Test
+    void the_read_model_knows_nothing_of_the_operations_around_it() {
+        noClasses().that().resideInAPackage("dev.ordo.projection.readmodel..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ordo.projection.operations..")
+                .check(CLASSES);
+    }
 }

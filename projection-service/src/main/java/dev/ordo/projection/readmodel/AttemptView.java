@@ -1,13 +1,17 @@
 package dev.ordo.projection.readmodel;
 
+import dev.ordo.contract.execution.StepStatus;
 import java.time.Instant;
 
-/** One row of {@code readmodel.step_attempts}, as the fold works on it. */
+/**
+ * One row of {@code readmodel.step_attempts}, as the fold works on it. Its status is a
+ * {@link StepStatus#apiName()}: queued, running, then how the attempt ended.
+ */
 final class AttemptView {
 
     final int number;
     final Instant scheduledAt;
-    String status = "queued";
+    String status = StepStatus.QUEUED.apiName();
     Instant startedAt;
     Instant completedAt;
     Instant retryDueAt;
@@ -28,6 +32,6 @@ final class AttemptView {
     }
 
     boolean isOpen() {
-        return "queued".equals(status) || "running".equals(status);
+        return StepView.IN_FLIGHT.contains(status);
     }
 }

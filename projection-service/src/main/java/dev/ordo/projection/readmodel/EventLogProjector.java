@@ -1,59 +1,61 @@
 package dev.ordo.projection.readmodel;
 
-import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
-import dev.ordo.contract.wire.EventEnvelope;
-import java.util.LinkedHashMap;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies a batch of events in one transaction. Per execution, an event is applied only when its
- * sequence follows the last applied one: redelivered events are skipped, so replays are harmless.
+ * Applies a batch of event log records in one transaction. Per execution, an event is applied only
+ * when its sequence follows the last applied one, so redelivered events are dropped and replays
+ * are harmless. A record that cannot be decoded, applied or stored is parked with everything after
+ * it for that execution ({@link ExecutionFeed}); every other execution of the batch moves on. A
+ * failure of the database itself fails the whole batch, which the listener's error handler retries.
  */
 @Service
 public class EventLogProjector {
 
-    private static final Logger log = LoggerFactory.getLogger(EventLogProjector.class);
-
-    private final ReadModelRepository repository;
-
-    EventLogProjector(ReadModelRepository repository) {
-        this.repository = repository;
+    /** What one batch did. */
+    public record Outcome(int applied, int redelivered, List<ParkedEvent> parked, int gaps) {
     }
 
-    /** @return how many events were applied */
+    private final ExecutionFeeds feeds;
+    private final ParkedEventStore parkedEvents;
+    private final Clock clock;
+
+    EventLogProjector(ExecutionFeeds feeds, ParkedEventStore parkedEvents, Clock clock) {
+        this.feeds = feeds;
+        this.parkedEvents = parkedEvents;
+        this.clock = clock;
+    }
+
     @Transactional
-    public int project(List<EventEnvelope> batch) {
-        Set<UUID> ids = batch.stream().map(EventEnvelope::executionId).collect(Collectors.toSet());
-        Map<UUID, ExecutionView> views = repository.load(ids);
-        Map<UUID, ExecutionView> changed = new LinkedHashMap<>();
-        int applied = 0;
-        for (EventEnvelope envelope : batch) {
-            ExecutionView view = views.get(envelope.executionId());
-            if (view == null && envelope.event() instanceof ExecutionStarted && envelope.sequence() == 1) {
-                view = new ExecutionView(envelope.executionId());
-                views.put(view.id, view);
+    public Outcome project(List<EventRecord> batch) {
+        Set<UUID> ids = batch.stream().map(EventRecord::executionId).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<UUID, ExecutionFeed> open = feeds.open(ids, false);
+        List<ParkedEvent> parked = new ArrayList<>();
+        for (EventRecord record : batch) {
+            ExecutionFeed feed = open.get(record.executionId());
+            if (feed == null) {
+                parked.add(new ParkedEvent(record, ParkReason.UNDECODABLE, record.decodeError()
+                        + "; its key names no execution"));
+            } else {
+                feed.offer(record);
             }
-            long expected = view == null ? 1 : view.lastSequence + 1;
-            if (view == null || envelope.sequence() != expected) {
-                if (envelope.sequence() > expected) {
-                    log.warn("Execution {} expected event {} but got {}; skipped", envelope.executionId(), expected,
-                            envelope.sequence());
-                }
-                continue;
-            }
-            ExecutionFold.apply(view, envelope);
-            changed.put(view.id, view);
-            applied++;
         }
-        repository.save(changed.values());
-        return applied;
+        feeds.store(open.values());
+        open.values().forEach(feed -> parked.addAll(feed.parkedEvents()));
+        parkedEvents.park(parked, clock.instant());
+        return new Outcome(open.values().stream().mapToInt(feed -> feed.applied().size()).sum(),
+                open.values().stream().mapToInt(feed -> feed.redelivered().size()).sum(), List.copyOf(parked),
+                open.values().stream().mapToInt(ExecutionFeed::gaps).sum());
     }
 }

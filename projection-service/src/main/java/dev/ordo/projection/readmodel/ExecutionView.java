@@ -1,17 +1,24 @@
 package dev.ordo.projection.readmodel;
 
 import dev.ordo.contract.definition.WorkflowSnapshot;
+import dev.ordo.contract.execution.ExecutionStatus;
+import dev.ordo.contract.execution.StepStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** One row of {@code readmodel.executions} with its steps, as the fold works on it. */
+/**
+ * One row of {@code readmodel.executions} with its steps, as the fold works on it. Its status is the
+ * {@link ExecutionStatus#apiName()} of the engine's execution status. A refused start
+ * ({@code ExecutionRejected}) has no definition, inputs or steps, and no workflow when the engine
+ * could not read its command.
+ */
 final class ExecutionView {
 
     final UUID id;
     UUID workflowId;
-    int workflowVersion;
+    Integer workflowVersion;
     UUID workspaceId;
     UUID projectId;
     String status;
@@ -31,7 +38,8 @@ final class ExecutionView {
         this.id = id;
     }
 
-    int count(String stepStatus) {
-        return (int) steps.values().stream().filter(step -> step.status.equals(stepStatus)).count();
+    /** How many steps read as {@code stepStatus} (a waiting delay step counts as running). */
+    int count(StepStatus stepStatus) {
+        return (int) steps.values().stream().filter(step -> step.status.equals(stepStatus.apiName())).count();
     }
 }

@@ -1,6 +1,7 @@
 package dev.ordo.projection.readmodel;
 
 import dev.ordo.contract.definition.WorkflowSnapshot;
+import dev.ordo.contract.execution.StepStatus;
 import dev.ordo.contract.wire.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Loads and stores execution read models a batch at a time: three queries to load any number of
  * executions with their steps and attempts, three batched upserts to store them (attempts only
- * when they changed).
+ * when they changed). Every text and JSON value is written through {@link PostgresText}.
  */
 @Repository
 class ReadModelRepository {
@@ -64,19 +65,21 @@ class ReadModelRepository {
         List<Object[]> attempts = new ArrayList<>();
         for (ExecutionView view : views) {
             executions.add(new Object[] {view.id, view.workflowId, view.workflowVersion, view.workspaceId,
-                view.projectId, view.status, json(view.inputs), json(view.results), json(view.definition),
-                utc(view.startedAt), utc(view.completedAt), view.errorMessage, json(view.errorDetails),
-                view.steps.size(), view.count("completed"), view.count("failed"), view.count("skipped"),
-                view.count("running"), view.lastSequence, utc(view.createdAt), utc(view.updatedAt)});
+                view.projectId, text(view.status), json(view.inputs), json(view.results), json(view.definition),
+                utc(view.startedAt), utc(view.completedAt), text(view.errorMessage), json(view.errorDetails),
+                view.steps.size(), view.count(StepStatus.COMPLETED), view.count(StepStatus.FAILED),
+                view.count(StepStatus.SKIPPED), view.count(StepStatus.RUNNING), view.lastSequence, utc(view.createdAt),
+                utc(view.updatedAt)});
             for (StepView step : view.steps.values()) {
-                steps.add(new Object[] {view.id, step.name, step.order, step.type, step.status, step.attempt,
-                    step.retryCount(), json(step.input), json(step.output), utc(step.startedAt),
-                    utc(step.completedAt), step.error, step.workerId, utc(step.updatedAt), utc(step.nextRetryAt)});
+                steps.add(new Object[] {view.id, text(step.name), step.order, text(step.type), text(step.status),
+                    step.attempt, step.retryCount(), json(step.input), json(step.output), utc(step.startedAt),
+                    utc(step.completedAt), text(step.error), text(step.workerId), utc(step.updatedAt),
+                    utc(step.nextRetryAt)});
                 for (AttemptView attempt : step.attempts.values()) {
                     if (attempt.changed) {
-                        attempts.add(new Object[] {view.id, step.name, attempt.number, attempt.status,
+                        attempts.add(new Object[] {view.id, text(step.name), attempt.number, text(attempt.status),
                             utc(attempt.scheduledAt), utc(attempt.startedAt), utc(attempt.completedAt),
-                            utc(attempt.retryDueAt), attempt.error, attempt.workerId});
+                            utc(attempt.retryDueAt), text(attempt.error), text(attempt.workerId)});
                     }
                 }
             }
@@ -121,13 +124,14 @@ class ReadModelRepository {
     private static ExecutionView execution(ResultSet rs) throws SQLException {
         ExecutionView view = new ExecutionView(rs.getObject("id", UUID.class));
         view.workflowId = rs.getObject("workflow_id", UUID.class);
-        view.workflowVersion = rs.getInt("workflow_version");
+        view.workflowVersion = rs.getObject("workflow_version", Integer.class);
         view.workspaceId = rs.getObject("workspace_id", UUID.class);
         view.projectId = rs.getObject("project_id", UUID.class);
         view.status = rs.getString("status");
         view.inputs = map(rs.getString("input_variables"));
         view.results = map(rs.getString("results"));
-        view.definition = JSON.decode(rs.getString("definition"), WorkflowSnapshot.class);
+        String definition = rs.getString("definition");
+        view.definition = definition == null ? null : JSON.decode(definition, WorkflowSnapshot.class);
         view.startedAt = instant(rs, "started_at");
         view.completedAt = instant(rs, "completed_at");
         view.errorMessage = rs.getString("error_message");
@@ -169,8 +173,14 @@ class ReadModelRepository {
         return json == null ? null : JSON.decode(json, Map.class);
     }
 
+    /** Every JSON value the read model stores passes here: {@link PostgresText} makes it storable. */
     private static String json(Object value) {
-        return value == null ? null : JSON.encodeToString(value);
+        return PostgresText.json(value);
+    }
+
+    /** Every text the read model stores passes here: {@link PostgresText} makes it storable. */
+    private static String text(String value) {
+        return PostgresText.text(value);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

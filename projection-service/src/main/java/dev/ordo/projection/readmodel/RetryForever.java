@@ -1,5 +1,6 @@
 package dev.ordo.projection.readmodel;
 
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -8,7 +9,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * A batch that cannot be stored (database down) is retried, backing off up to 5 s, until it can:
- * the read model may lag, but it never skips an event.
+ * the read model may lag, but it never skips an event. Every exception counts as retryable, since
+ * a failure of one record never reaches here: the projector parks it.
  */
 @Configuration(proxyBeanMethods = false)
 class RetryForever {
@@ -17,6 +19,8 @@ class RetryForever {
     CommonErrorHandler projectionErrorHandler() {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);
-        return new DefaultErrorHandler(backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        handler.setClassifications(Map.of(), true);
+        return handler;
     }
 }

@@ -9,12 +9,13 @@ import dev.ordo.contract.execution.ExecutionEvent.StepSkipped;
 import dev.ordo.contract.execution.ExecutionEvent.StepStarted;
 import dev.ordo.contract.execution.ExecutionEvent.StepSucceeded;
 import dev.ordo.contract.execution.ExecutionEvent.StepTimedOut;
+import dev.ordo.contract.execution.StepStatus;
 import java.time.Instant;
 
 /**
- * Applies the events about one step to its row and its attempt rows. Step statuses: queued,
- * running, retrying (a failed or timed-out attempt waits for its backoff), completed, failed,
- * timeout, skipped, cancelled.
+ * Applies the events about one step to its row and its attempt rows, giving each the
+ * {@link StepStatus#apiName()} the engine's step takes on the same event ({@code FoldFollowsEngineTest}
+ * holds the two together).
  */
 final class StepFold {
 
@@ -30,18 +31,18 @@ final class StepFold {
         } else if (event instanceof StepSucceeded succeeded) {
             succeeded(touched(view, succeeded.stepName(), at), succeeded, at);
         } else if (event instanceof StepFailed failed) {
-            ended(touched(view, failed.stepName(), at), "failed", at, failed.error());
+            ended(touched(view, failed.stepName(), at), StepStatus.FAILED, at, failed.error());
         } else if (event instanceof StepTimedOut timedOut) {
-            ended(touched(view, timedOut.stepName(), at), "timeout", at, timedOut.error());
+            ended(touched(view, timedOut.stepName(), at), StepStatus.TIMED_OUT, at, timedOut.error());
         } else if (event instanceof StepRetryScheduled retry) {
             retrying(touched(view, retry.stepName(), at), retry);
         } else if (event instanceof DelayStarted delay) {
             StepView step = touched(view, delay.stepName(), at);
-            step.status = "running";
+            step.status = StepStatus.WAITING.apiName();
             step.startedAt = at;
         } else if (event instanceof StepSkipped skipped) {
             StepView step = touched(view, skipped.stepName(), at);
-            step.status = "skipped";
+            step.status = StepStatus.SKIPPED.apiName();
             step.completedAt = at;
         } else {
             return false;
@@ -50,7 +51,7 @@ final class StepFold {
     }
 
     private static void scheduled(StepView step, StepScheduled scheduled, Instant at) {
-        step.status = "queued";
+        step.status = StepStatus.QUEUED.apiName();
         step.attempt = scheduled.attempt();
         step.input = scheduled.input();
         step.output = null;
@@ -64,12 +65,12 @@ final class StepFold {
     }
 
     private static void started(StepView step, StepStarted started, Instant at) {
-        step.status = "running";
+        step.status = StepStatus.RUNNING.apiName();
         step.startedAt = at;
         step.workerId = started.workerId();
         AttemptView attempt = step.currentAttempt();
         if (attempt != null) {
-            attempt.status = "running";
+            attempt.status = StepStatus.RUNNING.apiName();
             attempt.startedAt = at;
             attempt.workerId = started.workerId();
             attempt.changed = true;
@@ -77,15 +78,15 @@ final class StepFold {
     }
 
     private static void succeeded(StepView step, StepSucceeded succeeded, Instant at) {
-        step.status = "completed";
+        step.status = StepStatus.COMPLETED.apiName();
         step.output = succeeded.output();
         step.startedAt = step.startedAt == null ? at : step.startedAt;
         step.completedAt = at;
-        endAttempt(step, "completed", at, null);
+        endAttempt(step, StepStatus.COMPLETED, at, null);
     }
 
     private static void retrying(StepView step, StepRetryScheduled retry) {
-        step.status = "retrying";
+        step.status = StepStatus.RETRYING.apiName();
         step.nextRetryAt = retry.dueAt();
         AttemptView attempt = step.currentAttempt();
         if (attempt != null) {
@@ -94,34 +95,38 @@ final class StepFold {
         }
     }
 
-    /** Ends a step that the execution's end interrupts: in flight gets {@code interrupted}, others cancelled. */
-    static void interrupt(StepView step, String interrupted, Instant at) {
-        step.status = step.isInFlight() ? interrupted : "cancelled";
+    /** Ends a step that the execution's end interrupts: in flight gets {@code interrupted}, others are cancelled. */
+    static void interrupt(StepView step, StepStatus interrupted, Instant at) {
+        step.status = (step.isInFlight() ? interrupted : StepStatus.CANCELLED).apiName();
         step.completedAt = at;
         step.updatedAt = at;
         step.nextRetryAt = null;
         AttemptView attempt = step.currentAttempt();
         if (attempt != null && attempt.isOpen()) {
-            attempt.end(interrupted, at, null);
+            attempt.end(interrupted.apiName(), at, null);
         }
     }
 
-    private static void ended(StepView step, String status, Instant at, String error) {
-        step.status = status;
+    private static void ended(StepView step, StepStatus status, Instant at, String error) {
+        step.status = status.apiName();
         step.error = error;
         step.completedAt = at;
         endAttempt(step, status, at, error);
     }
 
-    private static void endAttempt(StepView step, String status, Instant at, String error) {
+    private static void endAttempt(StepView step, StepStatus status, Instant at, String error) {
         AttemptView attempt = step.currentAttempt();
         if (attempt != null) {
-            attempt.end(status, at, error);
+            attempt.end(status.apiName(), at, error);
         }
     }
 
     private static StepView touched(ExecutionView view, String stepName, Instant at) {
         StepView step = view.steps.get(stepName);
+        if (step == null) {
+            throw new IllegalArgumentException("Expected a step '" + stepName + "' in the definition of execution "
+                    + view.id + ", but it has steps " + view.steps.keySet());
+        }
         step.updatedAt = at;
         return step;
     }

@@ -1,15 +1,28 @@
 package dev.ordo.projection.readmodel;
 
+import dev.ordo.contract.execution.StepStatus;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-/** One row of {@code readmodel.step_executions}, as the fold works on it. */
+/**
+ * One row of {@code readmodel.step_executions}, as the fold works on it. Its status is the
+ * {@link StepStatus#apiName()} of the engine's step status.
+ */
 final class StepView {
+
+    /** Handed to a worker, or (a delay step) waiting on a timer: both read {@code running}. */
+    static final Set<String> IN_FLIGHT = names(StepStatus.QUEUED, StepStatus.RUNNING, StepStatus.WAITING);
+    static final Set<String> FINISHED = Arrays.stream(StepStatus.values()).filter(StepStatus::isFinished)
+            .map(StepStatus::apiName).collect(Collectors.toUnmodifiableSet());
 
     final String name;
     final int order;
     final String type;
-    String status = "pending";
+    String status = StepStatus.PENDING.apiName();
     int attempt;
     Map<String, Object> input;
     Map<String, Object> output;
@@ -19,7 +32,7 @@ final class StepView {
     String workerId;
     Instant updatedAt;
     Instant nextRetryAt;
-    final java.util.TreeMap<Integer, AttemptView> attempts = new java.util.TreeMap<>();
+    final TreeMap<Integer, AttemptView> attempts = new TreeMap<>();
 
     StepView(String name, int order, String type) {
         this.name = name;
@@ -38,13 +51,14 @@ final class StepView {
 
     /** Queued or running: handed to a worker, or (a delay step) waiting on a timer. */
     boolean isInFlight() {
-        return "queued".equals(status) || "running".equals(status);
+        return IN_FLIGHT.contains(status);
     }
 
     boolean isFinished() {
-        return switch (status) {
-            case "completed", "failed", "skipped", "cancelled", "timeout" -> true;
-            default -> false;
-        };
+        return FINISHED.contains(status);
+    }
+
+    private static Set<String> names(StepStatus... statuses) {
+        return Arrays.stream(statuses).map(StepStatus::apiName).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -96,4 +96,34 @@ class ExecutionFoldTest {
         assertThat(view.steps.get("flaky").nextRetryAt).isNull();
         assertThat(view.steps.get("flaky").attempts.get(1).status).isEqualTo("failed");
     }
+
+    @Test
+    void an_incident_and_the_failure_it_caused_both_show_in_the_error_details() {
+        fold(0, new ExecutionStarted(UUID.randomUUID(), 1, UUID.randomUUID(), null, FLOW, Map.of(), null),
+                new StepScheduled("flaky", 1, Map.of(), null));
+        fold(10, new ExecutionEvent.IncidentRecorded("StepSucceededReport", "flaky", "template blew up"),
+                new ExecutionEvent.ExecutionFailed("flaky", "The engine failed on flaky: template blew up"));
+        fold(20, new ExecutionEvent.IncidentRecorded("StepFailedReport", null, "a later one"));
+
+        assertThat(view.status).isEqualTo("failed");
+        assertThat(view.errorMessage).isEqualTo("The engine failed on flaky: template blew up");
+        assertThat(view.errorDetails).isEqualTo(Map.of("failed_step", "flaky", "incident",
+                Map.of("input", "StepSucceededReport", "step_name", "flaky", "error", "template blew up")));
+        assertThat(view.lastSequence).isEqualTo(5);
+    }
+
+    @Test
+    void a_refused_start_reads_failed_with_its_reason_and_no_definition() {
+        UUID workflow = UUID.randomUUID();
+        fold(0, new ExecutionEvent.ExecutionRejected(workflow, 3, UUID.randomUUID(), null, "Workflow has no steps"));
+
+        assertThat(view.status).isEqualTo("failed");
+        assertThat(view.errorMessage).isEqualTo("Workflow has no steps");
+        assertThat(view.errorDetails).isEqualTo(Map.of("rejected", Map.of("reason", "Workflow has no steps")));
+        assertThat(view.workflowId).isEqualTo(workflow);
+        assertThat(view.workflowVersion).isEqualTo(3);
+        assertThat(view.definition).isNull();
+        assertThat(view.startedAt).isNull();
+        assertThat(view.completedAt).isEqualTo(T0);
+    }
 }
