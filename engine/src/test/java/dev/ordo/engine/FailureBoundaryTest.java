@@ -1,0 +1,104 @@
+package dev.ordo.engine;
+
+import static dev.ordo.engine.DrivenEngine.step;
+import static dev.ordo.engine.DrivenEngine.workflow;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ordo.contract.execution.ExecutionEvent;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionCompleted;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionFailed;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionRejected;
+import dev.ordo.contract.execution.ExecutionEvent.IncidentRecorded;
+import dev.ordo.contract.wire.EventEnvelope;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One input the engine cannot read or handle ends that one execution, visibly, and the partition
+ * moves on: the test driver has a single partition, so every execution here shares it.
+ */
+class FailureBoundaryTest {
+
+    static final EngineOptions OPTIONS = new EngineOptions(Duration.ofMillis(100), Duration.ofMinutes(10), 0);
+
+    @TempDir
+    Path stateDir;
+    DrivenEngine engine;
+
+    @BeforeEach
+    void startEngine() {
+        engine = DrivenEngine.with(stateDir, OPTIONS);
+    }
+
+    @AfterEach
+    void closeEngine() {
+        engine.close();
+    }
+
+    @Test
+    void an_unreadable_start_is_recorded_as_a_rejected_execution_with_the_ids_it_could_read() {
+        UUID execution = UUID.randomUUID();
+        UUID workflow = UUID.randomUUID();
+        UUID workspace = UUID.randomUUID();
+        engine.command(execution.toString(), """
+                {"type":"StartExecution","execution_id":"%s","workflow_id":"%s","workflow_version":3,
+                 "workspace_id":"%s","definition":{"steps":[{"name":"a","depends_on":[null]}]}}
+                """.formatted(execution, workflow, workspace));
+
+        assertThat(engine.history(execution)).singleElement().satisfies(envelope -> {
+            assertThat(envelope.sequence()).isEqualTo(1);
+            assertThat(envelope.event()).isInstanceOfSatisfying(ExecutionRejected.class, rejected -> {
+                assertThat(rejected.workflowId()).isEqualTo(workflow);
+                assertThat(rejected.workflowVersion()).isEqualTo(3);
+                assertThat(rejected.workspaceId()).isEqualTo(workspace);
+                assertThat(rejected.projectId()).isNull();
+                assertThat(rejected.reason()).startsWith("Expected a readable StartExecution, but");
+            });
+        });
+    }
+
+    @Test
+    void a_poison_command_and_a_poison_report_end_their_executions_and_the_next_execution_completes() {
+        UUID poisoned = UUID.randomUUID();
+        engine.command(poisoned.toString(), "this is not JSON");
+        UUID running = UUID.randomUUID();
+        engine.start(running, workflow(60, step("a", null)), Map.of());
+        engine.report(running.toString(), """
+                {"type":"StepSucceededReport","execution_id":"%s","step_name":"a","attempt":"first"}
+                """.formatted(running));
+        UUID next = UUID.randomUUID();
+        engine.start(next, workflow(60, step("a", null), step("b", null, "a")), Map.of("x", 1));
+        engine.succeedEveryTask();
+
+        assertThat(engine.eventsOf(poisoned)).singleElement().isInstanceOfSatisfying(ExecutionRejected.class,
+                rejected -> assertThat(rejected.workflowId()).isNull());
+        assertThat(engine.eventsOf(running)).hasSize(4).element(2).isInstanceOfSatisfying(IncidentRecorded.class,
+                incident -> {
+                    assertThat(incident.input()).isEqualTo("undecodable");
+                    assertThat(incident.stepName()).isEqualTo("a");
+                    assertThat(incident.error()).startsWith("Expected a readable StepSucceededReport, but");
+                });
+        assertThat(engine.eventsOf(running).get(3)).isInstanceOfSatisfying(ExecutionFailed.class,
+                failed -> assertThat(failed.error()).contains("could not handle an undecodable input"));
+        assertThat(engine.eventsOf(next)).last().isEqualTo(new ExecutionCompleted());
+        assertThat(engine.history(running)).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void a_record_whose_key_is_not_an_execution_id_is_skipped() {
+        UUID execution = UUID.randomUUID();
+        engine.command("not-an-execution-id", "{\"type\":\"CancelExecution\",\"execution_id\":\"" + execution + "\"}");
+        engine.report("", "{}");
+        engine.start(execution, workflow(60, step("a", null)), Map.of());
+        engine.succeedEveryTask();
+
+        assertThat(engine.eventsOf(execution)).extracting(ExecutionEvent::getClass).last()
+                .isEqualTo(ExecutionCompleted.class);
+    }
+}
