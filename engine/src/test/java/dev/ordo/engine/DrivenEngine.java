@@ -29,7 +29,10 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
+import dev.ordo.domain.execution.ExecutionState;
 
 /**
  * The engine topology on Kafka Streams' test driver, with the words the engine's tests speak:
@@ -158,8 +161,38 @@ final class DrivenEngine implements AutoCloseable {
         return APPLICATION_ID + "-" + store + "-changelog";
     }
 
-    List<String> producedTopics() {
-        return driver.producedTopicNames().stream().sorted().toList();
+    /** The execution's whole state, put back together from the stores as the engine loads it. */
+    ExecutionState stateOf(UUID execution) {
+        ExecutionStore store = new ExecutionStore(driver.getKeyValueStore(EngineTopology.EXECUTIONS_STORE),
+                driver.getKeyValueStore(EngineTopology.STARTS_STORE),
+                driver.getKeyValueStore(EngineTopology.STEP_OUTPUTS_STORE),
+                driver.getKeyValueStore(EngineTopology.TOMBSTONES_STORE));
+        return store.load(execution).state();
+    }
+
+    /** Every key and value of a store, values as stored (bytes for the engine's own records). */
+    Map<String, Object> contentsOf(String store) {
+        Map<String, Object> contents = new java.util.TreeMap<>();
+        KeyValueStore<String, Object> kv = driver.getKeyValueStore(store);
+        try (KeyValueIterator<String, Object> all = kv.all()) {
+            all.forEachRemaining(entry -> contents.put(entry.key, entry.value));
+        }
+        return contents;
+    }
+
+    /** The keys of every store that mention {@code execution}. */
+    Map<String, List<String>> keysAbout(UUID execution) {
+        Map<String, List<String>> keys = new java.util.TreeMap<>();
+        for (String store : List.of(EngineTopology.EXECUTIONS_STORE, EngineTopology.STARTS_STORE,
+                EngineTopology.STEP_OUTPUTS_STORE, EngineTopology.TOMBSTONES_STORE, EngineTopology.TIMERS_STORE,
+                EngineTopology.EXPIRATIONS_STORE)) {
+            List<String> about = contentsOf(store).keySet().stream()
+                    .filter(key -> key.contains(execution.toString())).toList();
+            if (!about.isEmpty()) {
+                keys.put(store, about);
+            }
+        }
+        return keys;
     }
 
     TopologyTestDriver driver() {

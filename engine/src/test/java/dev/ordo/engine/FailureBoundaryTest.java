@@ -69,6 +69,7 @@ class FailureBoundaryTest {
         engine.command(poisoned.toString(), "this is not JSON");
         UUID running = UUID.randomUUID();
         engine.start(running, workflow(60, step("a", null)), Map.of());
+        engine.readTasks();
         engine.report(running.toString(), """
                 {"type":"StepSucceededReport","execution_id":"%s","step_name":"a","attempt":"first"}
                 """.formatted(running));
