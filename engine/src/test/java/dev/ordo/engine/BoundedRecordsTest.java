@@ -11,6 +11,7 @@ import dev.ordo.contract.execution.ExecutionEvent.ExecutionRejected;
 import dev.ordo.contract.execution.ExecutionEvent.IncidentRecorded;
 import dev.ordo.contract.execution.ExecutionEvent.StepSucceeded;
 import dev.ordo.contract.execution.StepReport.StepSucceededReport;
+import dev.ordo.contract.execution.StepTask;
 import dev.ordo.contract.wire.RecordLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +51,37 @@ class BoundedRecordsTest {
         assertThat(engine.eventsOf(execution)).filteredOn(StepSucceeded.class::isInstance).hasSize(3);
         assertThat(engine.largestRecords()).containsKey(DrivenEngine.changelog(EngineTopology.EXECUTIONS_STORE))
                 .allSatisfy((topic, size) -> assertThat(size).as(topic).isLessThanOrEqualTo(RecordLimits.MAX_RECORD_BYTES));
+        assertThat(engine.largestRecords().get(DrivenEngine.changelog(EngineTopology.EXECUTIONS_STORE)))
+                .isLessThan(OutputSpill.SPILL_THRESHOLD_BYTES);
+        assertThat(engine.keysAbout(execution).get(EngineTopology.STEP_OUTPUTS_STORE)).containsExactly(
+                execution + "|s0", execution + "|s1", execution + "|s2");
+        assertThat(engine.stateOf(execution).step("s2").output()).isEqualTo(Map.of("blob", "x".repeat(300_000)));
+    }
+
+    @Test
+    void the_spilled_outputs_go_with_the_execution_when_its_retention_ends() {
+        UUID execution = UUID.randomUUID();
+        engine.start(execution, chain(2), Map.of("blob", "x".repeat(100_000)));
+        engine.succeedEveryTask();
+        engine.advance(Duration.ofMinutes(10).plusSeconds(1));
+
+        assertThat(engine.keysAbout(execution)).containsOnlyKeys(EngineTopology.TOMBSTONES_STORE);
+    }
+
+    @Test
+    void many_small_outputs_that_pass_the_inline_budget_together_are_kept_apart_largest_first() {
+        UUID execution = UUID.randomUUID();
+        engine.start(execution, workflow(60, step("a", null), step("b", null), step("c", null), step("d", null),
+                step("e", null)), Map.of());
+        for (StepTask task : engine.readTasks()) {
+            int size = task.stepName().equals("e") ? 15_000 : 14_000;
+            engine.report(new StepSucceededReport(execution, task.stepName(), 1, Map.of("v", "x".repeat(size))));
+        }
+
+        assertThat(engine.eventsOf(execution)).last().isEqualTo(new ExecutionCompleted());
+        assertThat(engine.keysAbout(execution).get(EngineTopology.STEP_OUTPUTS_STORE)).containsExactly(execution + "|e");
+        assertThat(engine.stateOf(execution).step("e").output()).isEqualTo(Map.of("v", "x".repeat(15_000)));
+        assertThat(engine.stateOf(execution).step("a").output()).isEqualTo(Map.of("v", "x".repeat(14_000)));
     }
 
     @Test

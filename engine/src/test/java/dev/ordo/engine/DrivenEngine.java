@@ -71,6 +71,11 @@ final class DrivenEngine implements AutoCloseable {
         return new DrivenEngine(stateDir, topics -> EngineTopology.build(topics, options));
     }
 
+    /** With the engine's call into the domain replaced, e.g. by one that throws. */
+    static DrivenEngine with(Path stateDir, EngineOptions options, EngineCounters counters, Deciding deciding) {
+        return new DrivenEngine(stateDir, topics -> EngineTopology.build(topics, options, counters, deciding));
+    }
+
     // --- inputs ----------------------------------------------------------------------------------
 
     StartExecution start(UUID execution, WorkflowSnapshot definition, Map<String, Object> inputs) {

@@ -4,7 +4,14 @@ import static dev.ordo.engine.DrivenEngine.step;
 import static dev.ordo.engine.DrivenEngine.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ordo.contract.execution.EngineInput;
+import dev.ordo.contract.execution.ExecutionCommand.StartExecution;
 import dev.ordo.contract.execution.ExecutionEvent;
+import dev.ordo.contract.execution.ExecutionStatus;
+import dev.ordo.contract.execution.StepReport;
+import dev.ordo.contract.execution.StepReport.StepSucceededReport;
+import dev.ordo.contract.execution.TimerFired;
+import java.time.Instant;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionCompleted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionFailed;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionRejected;
@@ -31,9 +38,20 @@ class FailureBoundaryTest {
     Path stateDir;
     DrivenEngine engine;
 
+    final EngineCounters counters = new EngineCounters();
+
+    /** The domain, except that deciding on a report for step 'check', or a start with inputs {"boom": true}, throws. */
+    static Decided throwingOnCheck(dev.ordo.domain.execution.ExecutionState state, EngineInput input, Instant now) {
+        if (input instanceof StepReport report && report.stepName().equals("check")
+                || input instanceof StartExecution start && start.inputs().containsKey("boom")) {
+            throw new IllegalStateException("condition '${x} > 1' could not be evaluated");
+        }
+        return Deciding.byTheDomain(state, input, now);
+    }
+
     @BeforeEach
     void startEngine() {
-        engine = DrivenEngine.with(stateDir, OPTIONS);
+        engine = DrivenEngine.with(stateDir, OPTIONS, counters, FailureBoundaryTest::throwingOnCheck);
     }
 
     @AfterEach
@@ -89,6 +107,59 @@ class FailureBoundaryTest {
                 failed -> assertThat(failed.error()).contains("could not handle an undecodable input"));
         assertThat(engine.eventsOf(next)).last().isEqualTo(new ExecutionCompleted());
         assertThat(engine.history(running)).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(counters.unreadableInputs()).isEqualTo(2);
+        assertThat(counters.rejections()).isEqualTo(1);
+        assertThat(counters.incidents()).isZero();
+    }
+
+    @Test
+    void an_exception_while_deciding_on_a_report_fails_that_execution_with_an_incident_and_the_next_one_completes() {
+        UUID failing = UUID.randomUUID();
+        engine.start(failing, workflow(60, step("check", 30), step("after", null, "check")), Map.of());
+        engine.readTasks();
+        engine.report(new StepSucceededReport(failing, "check", 1, Map.of("x", 2)));
+        UUID next = UUID.randomUUID();
+        engine.start(next, workflow(60, step("a", null)), Map.of());
+        engine.succeedEveryTask();
+
+        assertThat(engine.eventsOf(failing)).hasSize(4).endsWith(
+                new IncidentRecorded("StepSucceededReport", "check",
+                        "IllegalStateException: condition '${x} > 1' could not be evaluated"),
+                new ExecutionFailed(null, "The engine could not handle StepSucceededReport for step 'check': "
+                        + "IllegalStateException: condition '${x} > 1' could not be evaluated"));
+        assertThat(engine.stateOf(failing).status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(engine.keysAbout(failing)).doesNotContainKey(EngineTopology.TIMERS_STORE);
+        assertThat(engine.eventsOf(next)).last().isEqualTo(new ExecutionCompleted());
+        assertThat(counters.incidents()).isEqualTo(1);
+    }
+
+    @Test
+    void an_exception_while_deciding_on_a_start_rejects_the_execution_with_the_ids_of_its_start() {
+        UUID failing = UUID.randomUUID();
+        StartExecution start = engine.start(failing, workflow(60, step("a", null)), Map.of("boom", true));
+
+        assertThat(engine.eventsOf(failing)).containsExactly(new ExecutionRejected(start.workflowId(), 1,
+                start.workspaceId(), null, "IllegalStateException: condition '${x} > 1' could not be evaluated"));
+        assertThat(engine.keysAbout(failing)).containsOnlyKeys(EngineTopology.TOMBSTONES_STORE);
+        assertThat(engine.readTasks()).isEmpty();
+    }
+
+    @Test
+    void an_exception_while_deciding_on_a_timer_fails_that_execution_with_an_incident() {
+        Deciding throwingOnTimers = (state, input, now) -> {
+            if (input instanceof TimerFired) {
+                throw new ArithmeticException("long overflow");
+            }
+            return Deciding.byTheDomain(state, input, now);
+        };
+        try (DrivenEngine timed = DrivenEngine.with(stateDir.resolve("timed"), OPTIONS, counters, throwingOnTimers)) {
+            UUID execution = UUID.randomUUID();
+            timed.start(execution, workflow(1, step("a", null)), Map.of());
+            timed.advance(Duration.ofMillis(1100));
+
+            assertThat(timed.eventsOf(execution)).last().isEqualTo(new ExecutionFailed(null,
+                    "The engine could not handle ExecutionDeadlineReached: ArithmeticException: long overflow"));
+        }
     }
 
     @Test
@@ -101,5 +172,28 @@ class FailureBoundaryTest {
 
         assertThat(engine.eventsOf(execution)).extracting(ExecutionEvent::getClass).last()
                 .isEqualTo(ExecutionCompleted.class);
+        assertThat(counters.unreadableInputs()).isEqualTo(2);
+    }
+
+    @Test
+    void a_record_whose_body_is_about_another_execution_than_its_key_is_skipped() {
+        UUID execution = UUID.randomUUID();
+        engine.start(execution, workflow(60, step("a", null)), Map.of());
+        engine.readTasks();
+        engine.report(UUID.randomUUID().toString(), """
+                {"type":"StepSucceededReport","execution_id":"%s","step_name":"a","attempt":1}
+                """.formatted(execution));
+
+        assertThat(engine.eventsOf(execution)).hasSize(2);
+        assertThat(counters.unreadableInputs()).isEqualTo(1);
+    }
+
+    @Test
+    void an_unreadable_report_for_an_unknown_execution_is_ignored() {
+        engine.report(UUID.randomUUID().toString(), "{\"type\":\"StepFailedReport\"}");
+
+        assertThat(engine.largestRecords()).isEmpty();
+        assertThat(counters.unreadableInputs()).isEqualTo(1);
+        assertThat(counters.ignoredInputs()).isEqualTo(1);
     }
 }

@@ -8,6 +8,7 @@ import dev.ordo.contract.execution.ExecutionCommand.StartExecution;
 import dev.ordo.contract.execution.ExecutionEvent.CommandRejected;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionCompleted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
+import dev.ordo.contract.execution.ExecutionStatus;
 import dev.ordo.contract.execution.StepReport.StepSucceededReport;
 import dev.ordo.contract.wire.EventEnvelope;
 import dev.ordo.contract.wire.JsonCodec;
@@ -76,6 +77,35 @@ class RememberedIdsTest {
         assertThat(engine.eventsOf(execution)).last().isInstanceOfSatisfying(CommandRejected.class,
                 rejected -> assertThat(rejected.reason()).endsWith("to be running, but it is completed"));
         assertThat(engine.eventsOf(execution)).filteredOn(ExecutionCompleted.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void after_the_retention_only_a_small_tombstone_is_left_and_it_is_kept_for_ever_by_default() {
+        engine.start(execution, workflow(60, step("a", null)), Map.of("blob", "x".repeat(50_000)));
+        engine.succeedEveryTask();
+        engine.advance(RETENTION.plusSeconds(1));
+        engine.advance(Duration.ofDays(3650));
+
+        assertThat(engine.keysAbout(execution)).containsOnlyKeys(EngineTopology.TOMBSTONES_STORE);
+        byte[] tombstone = (byte[]) engine.contentsOf(EngineTopology.TOMBSTONES_STORE).get(execution.toString());
+        assertThat(JsonCodec.instance().decode(tombstone, Tombstone.class))
+                .isEqualTo(new Tombstone(ExecutionStatus.COMPLETED, lastSequence()));
+        assertThat(tombstone.length).isLessThan(64);
+    }
+
+    @Test
+    void a_tombstone_with_a_retention_of_its_own_goes_when_that_ends() {
+        try (DrivenEngine forgetting = DrivenEngine.with(stateDir.resolve("forgetting"),
+                new EngineOptions(Duration.ofMillis(100), RETENTION, 0, Duration.ofDays(30)))) {
+            forgetting.start(execution, workflow(60, step("a", null)), Map.of());
+            forgetting.succeedEveryTask();
+            forgetting.advance(RETENTION.plusSeconds(1));
+            assertThat(forgetting.keysAbout(execution)).containsOnlyKeys(EngineTopology.TOMBSTONES_STORE,
+                    EngineTopology.EXPIRATIONS_STORE);
+
+            forgetting.advance(Duration.ofDays(30));
+            assertThat(forgetting.keysAbout(execution)).isEmpty();
+        }
     }
 
     private long lastSequence() {
