@@ -59,6 +59,7 @@ public final class Engine implements AutoCloseable {
             running.close(new KafkaStreams.CloseOptions().timeout(timeout).leaveGroup(true));
             streams = null;
             stopped.complete(KafkaStreams.State.NOT_RUNNING);
+            log.info("Engine {} stopped: instance {} left the group", config.applicationId(), config.instanceId());
         }
     }
 

@@ -101,6 +101,16 @@ class BoundedRecordsTest {
     }
 
     @Test
+    void input_variables_above_their_limit_are_refused_at_the_start() {
+        UUID execution = UUID.randomUUID();
+        engine.start(execution, chain(1), Map.of("blob", "x".repeat(RecordLimits.MAX_INPUT_VARIABLES_BYTES)));
+
+        assertThat(engine.eventsOf(execution)).singleElement().isInstanceOfSatisfying(ExecutionRejected.class,
+                rejected -> assertThat(rejected.reason()).isEqualTo("Expected input variables of at most 524288 bytes, "
+                        + "but they are 524299 bytes"));
+    }
+
+    @Test
     void a_step_output_too_large_for_its_event_fails_the_execution_with_an_incident() {
         UUID execution = UUID.randomUUID();
         engine.start(execution, workflow(60, step("a", null)), Map.of());

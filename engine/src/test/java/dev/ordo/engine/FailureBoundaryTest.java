@@ -163,6 +163,17 @@ class FailureBoundaryTest {
     }
 
     @Test
+    void a_start_the_decider_refuses_ends_as_a_rejected_execution_with_its_reason() {
+        UUID refused = UUID.randomUUID();
+        StartExecution start = engine.start(refused, workflow(60, step("a", null, "missing")), Map.of());
+
+        assertThat(engine.eventsOf(refused)).containsExactly(new ExecutionRejected(start.workflowId(), 1,
+                start.workspaceId(), null,
+                "Expected step 'a' to depend on a step of the workflow, but 'missing' is not one"));
+        assertThat(counters.rejections()).isEqualTo(1);
+    }
+
+    @Test
     void a_record_whose_key_is_not_an_execution_id_is_skipped() {
         UUID execution = UUID.randomUUID();
         engine.command("not-an-execution-id", "{\"type\":\"CancelExecution\",\"execution_id\":\"" + execution + "\"}");
