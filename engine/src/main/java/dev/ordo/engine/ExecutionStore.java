@@ -27,6 +27,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * </ul>
  *
  * {@link #load} puts the whole state back together; {@link #plan} takes it apart again.
+ *
+ * <p>Why each record stays below {@code RecordLimits.MAX_RECORD_BYTES} (1,000,000): a start is
+ * admitted only with at most 1,000 steps, a definition of at most 262,144 bytes and inputs of at
+ * most 524,288 bytes ({@link StartAdmission}), so its start record is under 787,000 bytes. The state
+ * record holds per step a status, an attempt and two instants (about 130 bytes) plus its name, and
+ * the names together are no longer than the definition; it holds outputs and errors up to 65,536
+ * bytes in all ({@link OutputSpill}); so it stays under 1,000 x 130 + 2 x 262,144 + 65,536 + 300,
+ * about 720,000 bytes, whatever the payloads. A spilled output is no larger than the event that
+ * recorded it, which was measured. Every put is measured again before it is made ({@link StoreWrites}).
  */
 final class ExecutionStore {
 

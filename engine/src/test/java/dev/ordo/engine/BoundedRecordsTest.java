@@ -13,7 +13,11 @@ import dev.ordo.contract.execution.ExecutionEvent.StepSucceeded;
 import dev.ordo.contract.execution.StepReport.StepSucceededReport;
 import dev.ordo.contract.execution.StepTask;
 import dev.ordo.contract.wire.RecordLimits;
+import dev.ordo.contract.definition.StepSpec;
+import dev.ordo.contract.definition.WorkflowSnapshot;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -98,6 +102,25 @@ class BoundedRecordsTest {
         assertThat(engine.eventsOf(next)).last().isEqualTo(new ExecutionCompleted());
         assertThat(engine.largestRecords()).allSatisfy((topic, size) ->
                 assertThat(size).as(topic).isLessThanOrEqualTo(RecordLimits.MAX_RECORD_BYTES));
+    }
+
+    @Test
+    void the_largest_start_the_engine_admits_keeps_every_record_under_the_limit() {
+        List<StepSpec> steps = new ArrayList<>();
+        for (int i = 0; i < RecordLimits.MAX_STEPS; i++) {
+            String name = String.format("step-%03d-", i) + "n".repeat(50);
+            steps.add(i == 0 ? step(name, 60) : step(name, 60, steps.get(i - 1).name()));
+        }
+        WorkflowSnapshot largest = new WorkflowSnapshot(600, 3, Map.of(), steps);
+        assertThat(RecordLimits.encodedSize(largest)).isBetween(200_000, RecordLimits.MAX_DEFINITION_BYTES);
+        UUID execution = UUID.randomUUID();
+        engine.start(execution, largest, Map.of("blob", "x".repeat(RecordLimits.MAX_INPUT_VARIABLES_BYTES - 20)));
+
+        assertThat(engine.readTasks()).hasSize(1);
+        assertThat(engine.largestRecords()).allSatisfy((topic, size) ->
+                assertThat(size).as(topic).isLessThanOrEqualTo(RecordLimits.MAX_RECORD_BYTES));
+        assertThat(engine.largestRecords().get(DrivenEngine.changelog(EngineTopology.EXECUTIONS_STORE)))
+                .isLessThan(200_000);
     }
 
     @Test
