@@ -1,30 +1,39 @@
 package dev.ordo.engine;
 
-import dev.ordo.contract.execution.EngineInput;
 import dev.ordo.contract.execution.ExecutionCommand;
-import dev.ordo.domain.execution.ExecutionState;
 import dev.ordo.contract.execution.StepReport;
 import dev.ordo.contract.execution.TimerFired;
 import dev.ordo.contract.wire.Topics;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The engine as a Kafka Streams topology: commands and step reports (co-partitioned by execution
- * id) flow into one processor that owns three stores: {@value #EXECUTIONS_STORE} (state per
- * execution), {@value #TIMERS_STORE} (pending timers, keyed by due time) and
- * {@value #EXPIRATIONS_STORE} (when finished executions are removed). It writes events to the event
- * log and tasks for the workers. Run with {@code exactly_once_v2}, so state, timers, events, tasks
- * and input offsets commit together.
+ * id) flow into one processor that owns its stores, and it writes events to the event log and
+ * tasks for the workers. Run with {@code exactly_once_v2}, so stores, events, tasks and input
+ * offsets commit together.
+ *
+ * <p>The stores, and what bounds their records below Kafka's limit:
+ * <ul>
+ *   <li>{@value #EXECUTIONS_STORE}: a {@link StoredExecution} per live execution (see {@link ExecutionStore});</li>
+ *   <li>{@value #STARTS_STORE}: each live execution's start, definition and inputs, written once;</li>
+ *   <li>{@value #STEP_OUTPUTS_STORE}: large step outputs and errors ({@link OutputSpill});</li>
+ *   <li>{@value #TOMBSTONES_STORE}: a {@link Tombstone} per retired execution;</li>
+ *   <li>{@value #TIMERS_STORE}: pending timers keyed by due time ({@link TimerBook});</li>
+ *   <li>{@value #EXPIRATIONS_STORE}: when finished executions and tombstones go ({@link RetentionBook}).</li>
+ * </ul>
  */
 public final class EngineTopology {
 
     public static final String EXECUTIONS_STORE = "executions";
+    public static final String STARTS_STORE = "execution-starts";
+    public static final String STEP_OUTPUTS_STORE = "step-outputs";
+    public static final String TOMBSTONES_STORE = "tombstones";
     public static final String TIMERS_STORE = "timers";
     public static final String EXPIRATIONS_STORE = "expirations";
+    static final String PROCESSOR = "engine";
     static final String EVENTS_SINK = "execution-events";
     static final String TASKS_SINK = "step-tasks";
 
@@ -32,27 +41,37 @@ public final class EngineTopology {
     }
 
     public static Topology build(Topics topics, EngineOptions options) {
-        Deserializer<EngineInput> commands = widen(CodecSerde.of(ExecutionCommand.class).deserializer());
-        Deserializer<EngineInput> reports = widen(CodecSerde.of(StepReport.class).deserializer());
-        Serializer<Object> json = CodecSerde.of(Object.class).serializer();
-        Serializer<String> keys = Serdes.String().serializer();
+        return build(topics, options, new EngineCounters());
+    }
 
+    public static Topology build(Topics topics, EngineOptions options, EngineCounters counters) {
+        return build(topics, options, counters, Deciding::byTheDomain);
+    }
+
+    static Topology build(Topics topics, EngineOptions options, EngineCounters counters, Deciding deciding) {
         Topology topology = new Topology();
-        topology.addSource("commands", Serdes.String().deserializer(), commands, topics.commands());
-        topology.addSource("step-reports", Serdes.String().deserializer(), reports, topics.stepReports());
-        topology.addProcessor("engine", () -> new ExecutionProcessor(options), "commands", "step-reports");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXECUTIONS_STORE),
-                Serdes.String(), CodecSerde.of(ExecutionState.class)), "engine");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS_STORE),
-                Serdes.String(), CodecSerde.of(TimerFired.class)), "engine");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRATIONS_STORE),
-                Serdes.String(), Serdes.String()), "engine");
-        topology.addSink(EVENTS_SINK, topics.executionEvents(), keys, json, "engine");
-        topology.addSink(TASKS_SINK, topics.stepTasks(), keys, json, "engine");
+        topology.addSource("commands", Serdes.String().deserializer(),
+                new InboundDeserializer(ExecutionCommand.class), topics.commands());
+        topology.addSource("step-reports", Serdes.String().deserializer(),
+                new InboundDeserializer(StepReport.class), topics.stepReports());
+        topology.addProcessor(PROCESSOR, () -> new ExecutionProcessor(options, counters, deciding),
+                "commands", "step-reports");
+        for (String store : new String[] {EXECUTIONS_STORE, STARTS_STORE, STEP_OUTPUTS_STORE, TOMBSTONES_STORE}) {
+            topology.addStateStore(Stores.keyValueStoreBuilder(persistent(store), Serdes.String(), Serdes.ByteArray()),
+                    PROCESSOR);
+        }
+        topology.addStateStore(Stores.keyValueStoreBuilder(persistent(TIMERS_STORE), Serdes.String(),
+                CodecSerde.of(TimerFired.class)), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(persistent(EXPIRATIONS_STORE), Serdes.String(),
+                Serdes.String()), PROCESSOR);
+        topology.addSink(EVENTS_SINK, topics.executionEvents(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), PROCESSOR);
+        topology.addSink(TASKS_SINK, topics.stepTasks(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), PROCESSOR);
         return topology;
     }
 
-    private static Deserializer<EngineInput> widen(Deserializer<? extends EngineInput> narrow) {
-        return (topic, bytes) -> narrow.deserialize(topic, bytes);
+    private static KeyValueBytesStoreSupplier persistent(String name) {
+        return Stores.persistentKeyValueStore(name);
     }
 }

@@ -81,6 +81,20 @@ final class TimerBook {
         return key.toString();
     }
 
+    /** The step a timer is about, or null for the execution's deadline. */
+    static String stepName(TimerFired timer) {
+        if (timer instanceof StepDeadlineReached deadline) {
+            return deadline.stepName();
+        } else if (timer instanceof RetryDue retry) {
+            return retry.stepName();
+        } else if (timer instanceof DelayElapsed delay) {
+            return delay.stepName();
+        } else if (timer instanceof ExecutionDeadlineReached) {
+            return null;
+        }
+        throw new IllegalArgumentException("Unhandled timer " + timer.getClass().getName());
+    }
+
     /** Epoch milliseconds as 13 digits, zero-padded, so that text order is time order. */
     static String dueTime(long epochMillis) {
         String digits = Long.toString(Math.max(0, epochMillis));

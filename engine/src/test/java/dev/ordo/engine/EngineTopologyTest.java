@@ -173,7 +173,7 @@ class EngineTopologyTest {
         driver.advanceWallClockTime(Duration.ofMillis(2100));
         drain();
 
-        ExecutionState state = executions().get(execution.toString());
+        ExecutionState state = stateOf(execution);
         KeyValueStore<String, TimerFired> store = driver.getKeyValueStore(EngineTopology.TIMERS_STORE);
         List<TimerFired> stored = new java.util.ArrayList<>();
         try (KeyValueIterator<String, TimerFired> all = store.all()) {
@@ -184,7 +184,7 @@ class EngineTopologyTest {
     }
 
     @Test
-    void a_finished_execution_is_kept_for_the_retention_then_removed_and_late_reports_are_dropped() {
+    void a_finished_execution_is_kept_whole_for_the_retention_then_only_its_tombstone_is_left() {
         start(workflow(60, 0, Map.of(), step("fetch", null)));
         drain();
         commands.pipeInput(execution.toString(), JsonCodec.instance().encode(
@@ -193,11 +193,18 @@ class EngineTopologyTest {
 
         report(new StepSucceededReport(execution, "fetch", 1, Map.of()));
         assertThat(readEvents()).extracting(EventEnvelope::event).singleElement().isInstanceOf(CommandRejected.class);
+        assertThat(stateOf(execution).definition()).isNotNull();
 
         driver.advanceWallClockTime(Duration.ofMinutes(10).plusSeconds(1));
-        assertThat(executions().get(execution.toString())).isNull();
+        assertThat(stored(EngineTopology.EXECUTIONS_STORE)).isNull();
+        assertThat(stored(EngineTopology.STARTS_STORE)).isNull();
+        assertThat(decode(stored(EngineTopology.TOMBSTONES_STORE), Tombstone.class))
+                .isEqualTo(new Tombstone(dev.ordo.contract.execution.ExecutionStatus.CANCELLED, 4));
         report(new StepSucceededReport(execution, "fetch", 1, Map.of()));
-        assertThat(events.isEmpty()).isTrue();
+        assertThat(readEvents()).singleElement().satisfies(envelope -> {
+            assertThat(envelope.sequence()).isEqualTo(5);
+            assertThat(envelope.event()).isInstanceOf(CommandRejected.class);
+        });
     }
 
     @Test
@@ -236,8 +243,16 @@ class EngineTopologyTest {
         tasks.readValuesToList();
     }
 
-    KeyValueStore<String, ExecutionState> executions() {
-        return driver.getKeyValueStore(EngineTopology.EXECUTIONS_STORE);
+    ExecutionState stateOf(UUID id) {
+        return new ExecutionStore(driver.getKeyValueStore(EngineTopology.EXECUTIONS_STORE),
+                driver.getKeyValueStore(EngineTopology.STARTS_STORE),
+                driver.getKeyValueStore(EngineTopology.STEP_OUTPUTS_STORE),
+                driver.getKeyValueStore(EngineTopology.TOMBSTONES_STORE)).load(id).state();
+    }
+
+    byte[] stored(String store) {
+        KeyValueStore<String, byte[]> values = driver.getKeyValueStore(store);
+        return values.get(execution.toString());
     }
 
     List<String> timerKeys() {

@@ -1,6 +1,9 @@
 package dev.ordo.api.engine;
 
+import dev.ordo.contract.wire.Topics;
+import dev.ordo.engine.EngineConfig;
 import dev.ordo.engine.EngineOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,29 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (REST only); the engine instances share {@code applicationId} and split the partitions, each
  * with its own {@code instanceId} (default: application id and host name). {@code timerInterval}
  * (default 100 ms) is how often due timers are looked for; {@code finishedRetention} (default 1 h)
- * how long a finished execution is kept to reject late reports.
+ * how long a finished execution is kept whole to reject late reports; {@code tombstoneRetention}
+ * (default none: for ever) how long its tombstone is kept after that.
  */
 @ConfigurationProperties("ordo.engine")
 public record EngineSettings(boolean enabled, String applicationId, String instanceId, String stateDir,
                              Duration commitInterval, int streamThreads, Duration timerInterval,
-                             Duration finishedRetention) {
+                             Duration finishedRetention, Duration tombstoneRetention) {
 
-    /** Without a configured instance id, the host name: unique per machine or container. */
-    public EngineSettings {
-        if (instanceId == null || instanceId.isBlank()) {
-            instanceId = applicationId + "-" + hostName();
-        }
-    }
-
-    EngineOptions options() {
-        return new EngineOptions(timerInterval, finishedRetention, 0);
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
+    EngineConfig config(String bootstrapServers, Topics topics, short replicationFactor) {
+        return new EngineConfig(bootstrapServers, topics, applicationId, instanceId, Path.of(stateDir), commitInterval,
+                streamThreads, replicationFactor,
+                new EngineOptions(timerInterval, finishedRetention, 0, tombstoneRetention));
     }
 }

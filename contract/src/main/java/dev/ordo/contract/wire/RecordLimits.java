@@ -11,8 +11,9 @@ package dev.ordo.contract.wire;
  *       steps, is refused when it is created or edited;</li>
  *   <li>{@code input_variables} larger than {@link #MAX_INPUT_VARIABLES_BYTES} are refused by execute
  *       (413);</li>
- *   <li>a step input or a resolved task larger than {@link #MAX_STEP_INPUT_BYTES} fails the step
- *       terminally, with a reason that says so;</li>
+ *   <li>a step input larger than {@link #MAX_STEP_INPUT_BYTES}, or a resolved task (config and
+ *       input) larger than {@link #MAX_TASK_BYTES}, fails the step terminally, with a reason that
+ *       says so;</li>
  *   <li>a step output larger than {@link #MAX_STEP_OUTPUT_BYTES} fails the step terminally at the
  *       worker, with a reason that says so.</li>
  * </ul>
@@ -28,6 +29,8 @@ public final class RecordLimits {
     public static final int MAX_STEPS = 1_000;
     public static final int MAX_INPUT_VARIABLES_BYTES = 512 * 1024;
     public static final int MAX_STEP_INPUT_BYTES = 512 * 1024;
+    /** A task carries the step's input and its resolved config; headers and the key add little. */
+    public static final int MAX_TASK_BYTES = 900_000;
     public static final int MAX_STEP_OUTPUT_BYTES = 512 * 1024;
 
     private RecordLimits() {

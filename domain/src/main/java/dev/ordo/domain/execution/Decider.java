@@ -77,6 +77,17 @@ public final class Decider {
         return record(state, Incidents.unreadable(state, input, error));
     }
 
+    /**
+     * An input the adapter could not carry through, by the same rules as a failure while deciding:
+     * a running execution records the incident and fails, a finished one records the incident, an
+     * unknown one records a start's rejection and ignores anything else.
+     */
+    public Outcome failedOn(ExecutionState state, FailedInput input, String error) {
+        return Incidents.adapterFailure(state, input, error).<Outcome>map(events -> record(state, events))
+                .orElseGet(() -> new Outcome.Ignored("No execution " + state.executionId() + " to record "
+                        + input.description() + " in: " + error));
+    }
+
     private static Outcome.Recorded record(ExecutionState before, List<ExecutionEvent> events) {
         List<NumberedEvent> numbered = new ArrayList<>(events.size());
         List<StepTask> tasks = new ArrayList<>();

@@ -56,6 +56,21 @@ final class Incidents {
         return recorded(state, UNDECODABLE, null, what, "Engine incident while handling an undecodable input");
     }
 
+    /**
+     * The events recording that an adapter could not carry {@code input} through; empty when the
+     * execution is unknown and the input is no start.
+     */
+    static Optional<List<ExecutionEvent>> adapterFailure(ExecutionState state, FailedInput input, String error) {
+        String reason = bounded(error);
+        if (state.status() == ExecutionStatus.UNKNOWN) {
+            ExecutionRejected ids = input.start();
+            return ids == null ? Optional.empty() : Optional.of(List.of(new ExecutionRejected(ids.workflowId(),
+                    ids.workflowVersion(), ids.workspaceId(), ids.projectId(), reason)));
+        }
+        return Optional.of(recorded(state, input.input(), input.stepName(), reason,
+                "The engine could not handle " + input.description()));
+    }
+
     /** For logs: the input and the failure, as the incident would read. */
     static String describe(EngineInput input, RuntimeException failure) {
         return input.getClass().getSimpleName() + " (incident " + error(failure) + ")";

@@ -20,7 +20,7 @@ final class PayloadLimits {
     }
 
     static String taskTooLarge(String step, StepTask task) {
-        return tooLarge("step '" + step + "' task (config and input)", task, RecordLimits.MAX_STEP_INPUT_BYTES);
+        return tooLarge("step '" + step + "' task (config and input)", task, RecordLimits.MAX_TASK_BYTES);
     }
 
     static String outputTooLarge(String step, Map<String, Object> output) {

@@ -90,28 +90,28 @@ class PayloadLimitsTest {
     void a_task_whose_resolved_config_and_input_are_above_the_limit_fails_before_it_is_handed_out() {
         WorkflowSnapshot flow = workflow(task("fetch"),
                 withConfig(task("post", "fetch"), "body", "${steps.fetch.output.page}"));
-        Map<String, Object> page = payload("page", 300_000);
+        Map<String, Object> page = payload("page", 500_000);
         Scenario scenario = given(started(flow, INPUT), scheduled("fetch", 1, INPUT))
                 .when(successReported("fetch", 1, page));
         assertThat(scenario.recorded()).hasSize(3);
         ExecutionFailed failure = (ExecutionFailed) scenario.recorded().get(2);
         assertThat(failure.error()).startsWith("Step 'post' failed: Expected step 'post' task (config and input) to be"
-                + " at most 524288 bytes, but it is ").endsWith(" bytes");
+                + " at most 900000 bytes, but it is ").endsWith(" bytes");
     }
 
     @Test
     void a_retry_whose_task_grew_past_the_limit_fails_terminally_instead_of_being_handed_out() {
         WorkflowSnapshot flow = workflow(3600, 0, PLAIN_BACKOFF, task("a"), task("b"),
                 withRetries(withConfig(task("post", "a"), "body", "${steps.b.output.page}"), 1));
-        Map<String, Object> fromA = payload("rows", 300_000);
+        Map<String, Object> fromA = payload("rows", 500_000);
         Scenario scenario = given(started(flow, INPUT), scheduled("a", 1, INPUT), scheduled("b", 1, INPUT),
-                succeeded("a", 1, fromA), scheduled("post", 1, fromA), succeeded("b", 1, payload("page", 300_000)),
+                succeeded("a", 1, fromA), scheduled("post", 1, fromA), succeeded("b", 1, payload("page", 500_000)),
                 failed("post", 1, "busy", true), retryScheduled("post", 2, seconds(0), seconds(1)))
                 .at(seconds(1))
                 .when(retryDue("post", 2, time(seconds(1))));
         assertThat(scenario.recorded()).hasSize(2);
         assertThat(((StepFailed) scenario.recorded().get(0)).error())
-                .startsWith("Expected step 'post' task (config and input) to be at most 524288 bytes");
+                .startsWith("Expected step 'post' task (config and input) to be at most 900000 bytes");
         assertThat(scenario.recorded().get(1)).isInstanceOf(ExecutionFailed.class);
         assertThat(scenario.stateAfter().step("post").attempt()).isEqualTo(2);
     }

@@ -99,7 +99,7 @@ class RandomExecutionsTest {
             assertThat(RecordLimits.encodedSize(envelope)).as(context).isLessThanOrEqualTo(RecordLimits.MAX_RECORD_BYTES);
         }
         for (StepTask task : tasks) {
-            assertThat(RecordLimits.encodedSize(task)).as(context).isLessThanOrEqualTo(RecordLimits.MAX_STEP_INPUT_BYTES);
+            assertThat(RecordLimits.encodedSize(task)).as(context).isLessThanOrEqualTo(RecordLimits.MAX_TASK_BYTES);
         }
     }
 
