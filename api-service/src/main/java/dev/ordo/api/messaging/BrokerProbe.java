@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks the broker for its cluster description: the cheapest question that needs an answer from
- * it. The sweeper asks while sends fail, instead of pushing a whole batch at a broker that is away.
+ * it. The sweeper asks while sends fail (instead of pushing a whole batch at a broker that is away)
+ * and when it has heard nothing from the broker for a while (so an outage is known before the
+ * next request runs into it). Any answer counts, also a refusal: only silence is unreachable.
  */
 @Component
 class BrokerProbe implements AutoCloseable {
@@ -29,7 +31,9 @@ class BrokerProbe implements AutoCloseable {
             admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                     .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        } catch (ExecutionException e) {
+            return !(e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException);
+        } catch (TimeoutException | org.apache.kafka.common.errors.TimeoutException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

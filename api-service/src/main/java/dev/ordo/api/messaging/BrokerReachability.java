@@ -47,7 +47,7 @@ class BrokerReachability {
             return;
         }
         if (failingSince == null) {
-            log.warn("The event broker did not take a record sent at {}: {}", attemptedAt, error.toString());
+            log.warn("The event broker did not answer an attempt made at {}: {}", attemptedAt, error.toString());
         }
         if (failingSince == null || attemptedAt.isBefore(failingSince)) {
             failingSince = attemptedAt;
@@ -65,6 +65,11 @@ class BrokerReachability {
             return Optional.empty();
         }
         return Optional.of(failingSince);
+    }
+
+    /** Whether no attempt made within the last {@code period} was answered. */
+    synchronized boolean quietFor(Duration period) {
+        return latestAcknowledged == null || Duration.between(latestAcknowledged, clock.instant()).compareTo(period) >= 0;
     }
 
     Instant now() {

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * Publishes what the relays left: at start-up and then every {@code ordo.outbox.sweep-interval},
  * the rows unpublished for longer than a send timeout (a crash between commit and publish, a
  * broker outage, a lost mark), oldest first and at most one row per key per round, so the commands
- * of one execution keep their order. While sends fail it first probes the broker and sends nothing
- * if it does not answer. It also deletes rows published longer than the retention ago.
+ * of one execution keep their order. While sends fail, or when nothing was heard from the broker
+ * for a send timeout, it first probes the broker, and sends nothing if it does not answer. It also
+ * deletes rows published longer than the retention ago.
  *
  * <p>Every instance sweeps the whole table; two instances may publish one row twice, as may a
  * sweeper and a slow relay: a repeated command is harmless (the engine rejects a second start of
@@ -115,17 +116,22 @@ class OutboxSweeper implements SmartLifecycle {
     }
 
     void sweep() {
+        boolean failing = reachability.failing();
         Instant probedAt = null;
-        if (reachability.failing()) {
+        if (failing || reachability.quietFor(reachability.sendTimeout())) {
             probedAt = reachability.now();
             if (!probe.answers(PROBE_TIMEOUT)) {
+                reachability.failed(probedAt, new IllegalStateException("no answer to a probe within " + PROBE_TIMEOUT));
                 return;
+            }
+            if (!failing) {
+                reachability.acknowledged(probedAt);
             }
         }
         for (int round = 0; round < MAX_ROUNDS_PER_SWEEP; round++) {
             List<OutboxRow> due = rows.due(reachability.sendTimeout(), settings.sweepBatch());
             lastDue = due.size();
-            if (due.isEmpty() && round == 0 && probedAt != null) {
+            if (due.isEmpty() && round == 0 && failing) {
                 reachability.acknowledged(probedAt);
             }
             if (publish(due) < settings.sweepBatch()) {
