@@ -65,6 +65,7 @@ public class ExecutionSubmissions {
         if (!inputs.problems().isEmpty()) {
             throw ApiException.badRequest(Map.of("message", "Invalid input variables", "errors", inputs.problems()));
         }
+        InputLimits.requireWithinLimit(inputs.inputs());
         commands.requireBrokerReachable();
         long number = workflows.nextExecutionNumber(workflowId);
         UUID executionId = UUID.randomUUID();
