@@ -1,5 +1,6 @@
 package dev.ordo.api.web;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,9 +15,10 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Finds the strings of a JSON document that hold the NUL character (U+0000), values and keys alike,
- * each located as a 422 entry would locate it ({@code ["body", "steps", 0, "name"]}). PostgreSQL
- * can store NUL in neither {@code text} nor {@code jsonb}, so such a body is refused before it
- * reaches anything that would store it. In JSON a NUL can only be written as the escape
+ * each located as a 422 entry would locate it ({@code ["body", "steps", 0, "name"]}), and the query
+ * parameters that hold it. PostgreSQL
+ * can store NUL in neither {@code text} nor {@code jsonb}, nor compare it with them, so such a
+ * request is refused before it reaches anything that would store or look it up. In JSON a NUL can only be written as the escape
  * {@code \\u0000}, so a body without that escape is passed without parsing.
  */
 final class NulCharacters {
@@ -50,6 +52,33 @@ final class NulCharacters {
             return List.of();
         }
         return problems;
+    }
+
+    /** Every query parameter whose name or value holds NUL (written {@code %00}), located as {@code ["query", name]}. */
+    static List<FieldProblem> inQuery(String query) {
+        if (query == null || !query.contains("%00")) {
+            return List.of();
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = decoded(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decoded(pair.substring(equals + 1));
+            if (holdsNul(name) || holdsNul(value)) {
+                problems.add(new FieldProblem(List.of("query", name.replace("\0", "\\u0000")),
+                        "String should not contain the NUL character (\\u0000)", TYPE));
+            }
+        }
+        return problems;
+    }
+
+    /** The decoded text, or the text as it is when it is no valid percent-encoding (then it holds no NUL). */
+    private static String decoded(String encoded) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return encoded;
+        }
     }
 
     private static boolean holdsNul(String text) {

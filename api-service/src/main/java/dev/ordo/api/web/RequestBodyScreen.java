@@ -20,10 +20,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The one place every request body passes before any route sees it: a body larger than
+ * The one place every request passes before any route sees it: a body larger than
  * {@code ordo.http.max-body-size} (2 MiB by default) is refused with 413, and a JSON body holding
- * the NUL character in any string, value or key, with 422 naming each such field. The body is read
- * once, up to the limit, and handed on from memory.
+ * the NUL character in any string, value or key (or a query parameter holding it), with 422 naming
+ * each such field. The body is read once, up to the limit, and handed on from memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -38,6 +38,11 @@ class RequestBodyScreen extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        List<FieldProblem> nulInQuery = NulCharacters.inQuery(request.getQueryString());
+        if (!nulInQuery.isEmpty()) {
+            refuse(response, HttpStatus.UNPROCESSABLE_ENTITY, nulInQuery);
+            return;
+        }
         if (!hasBody(request)) {
             chain.doFilter(request, response);
             return;
