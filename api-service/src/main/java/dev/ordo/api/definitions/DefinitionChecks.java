@@ -11,12 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs the {@link DefinitionLimits} and then the graph rules of {@link WorkflowValidator} over a
- * request or a stored document; a definition over a limit is not checked further (the rules would
- * only spend time on a graph that cannot run). An invalid definition is refused with 400 and
+ * Judges a request or a stored document: its step count against {@link DefinitionLimits}, then the
+ * graph rules of {@link WorkflowValidator}, then its size; the first that fails gives the errors.
+ * An invalid definition is refused with 400 and
  * {@code {"message": "Workflow validation failed", "errors", "warnings"}}.
  */
 final class DefinitionChecks {
@@ -39,12 +40,14 @@ final class DefinitionChecks {
 
     /** The verdict on a request, whatever it holds (for {@code validate}). Steps not yet stored have no id. */
     static Verdict report(WorkflowCreate request) {
-        return limitsThenRules(snapshotOf(request), () -> WorkflowValidator.validate(draftOf(request)));
+        return verdict(request.steps() == null ? 0 : request.steps().size(),
+                () -> WorkflowValidator.validate(draftOf(request)), () -> snapshotOf(request));
     }
 
     /** Checks a new workflow: the request's graph, and the size of the document it makes. */
     static void requireValid(WorkflowCreate request, WorkflowDocument document) {
-        refuseIfInvalid(limitsThenRules(document.snapshot(), () -> WorkflowValidator.validate(draftOf(request))));
+        refuseIfInvalid(verdict(document.steps().size(), () -> WorkflowValidator.validate(draftOf(request)),
+                document::snapshot));
     }
 
     /** Checks a revised document; its steps carry their ids, so errors name them. */
@@ -56,12 +59,21 @@ final class DefinitionChecks {
                 .toList();
         WorkflowDraft draft = new WorkflowDraft(document.timeoutSeconds(), steps,
                 document.variables().stream().map(WorkflowDocument.Variable::name).toList());
-        refuseIfInvalid(limitsThenRules(document.snapshot(), () -> WorkflowValidator.validate(draft)));
+        refuseIfInvalid(verdict(document.steps().size(), () -> WorkflowValidator.validate(draft), document::snapshot));
     }
 
-    private static Verdict limitsThenRules(WorkflowSnapshot definition, Supplier<ValidationReport> rules) {
-        List<DefinitionIssue> overLimits = DefinitionLimits.check(definition);
-        return overLimits.isEmpty() ? Verdict.of(rules.get()) : new Verdict(overLimits, List.of());
+    private static Verdict verdict(int steps, Supplier<ValidationReport> rules, Supplier<WorkflowSnapshot> definition) {
+        Optional<DefinitionIssue> tooManySteps = DefinitionLimits.tooManySteps(steps);
+        if (tooManySteps.isPresent()) {
+            return new Verdict(List.of(tooManySteps.get()), List.of());
+        }
+        Verdict graph = Verdict.of(rules.get());
+        if (!graph.isValid()) {
+            return graph;
+        }
+        return DefinitionLimits.tooLarge(definition.get())
+                .map(tooLarge -> new Verdict(List.of(tooLarge), graph.warnings()))
+                .orElse(graph);
     }
 
     private static WorkflowDraft draftOf(WorkflowCreate request) {
@@ -75,10 +87,9 @@ final class DefinitionChecks {
         return new WorkflowDraft(request.timeoutSeconds(), steps, variables);
     }
 
-    /** The definition the request would run, as far as it can be read (null entries left out). */
+    /** The definition a request that passed the graph rules would run. */
     private static WorkflowSnapshot snapshotOf(WorkflowCreate request) {
         List<StepSpec> steps = request.steps() == null ? List.of() : request.steps().stream()
-                .filter(Objects::nonNull)
                 .map(step -> new StepSpec(step.name(), step.stepType(), Objects.requireNonNullElse(step.stepOrder(), 0),
                         step.dependsOnSteps(), step.timeoutSeconds(), step.maxRetries(), step.conditionExpression(),
                         step.config()))
