@@ -73,6 +73,6 @@ public final class CommandsTopic implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(5));
+        consumer.close();
     }
 }

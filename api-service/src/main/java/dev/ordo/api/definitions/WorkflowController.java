@@ -126,7 +126,8 @@ class WorkflowController {
     @ApiResponse(responseCode = "200", description = "The workflow after the update")
     @Operation(summary = "Update a workflow definition",
             description = "A change to steps, variables, config, timeouts or retries makes a new version")
-    @ApiResponse(responseCode = "400", description = "Graph invalid or too large to run, or project of another workspace",
+    @ApiResponse(responseCode = "400",
+        description = "Graph invalid or too large to run, or project of another workspace",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "413", description = "Request body over ordo.http.max-body-size",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))

@@ -69,7 +69,8 @@ class BrokerReachability {
 
     /** Whether no attempt made within the last {@code period} was answered. */
     synchronized boolean quietFor(Duration period) {
-        return latestAcknowledged == null || Duration.between(latestAcknowledged, clock.instant()).compareTo(period) >= 0;
+        return latestAcknowledged == null
+                || Duration.between(latestAcknowledged, clock.instant()).compareTo(period) >= 0;
     }
 
     Instant now() {

@@ -64,7 +64,8 @@ class OutboxSweeper implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        started.scheduleWithFixedDelay(this::sweepSafely, 0, settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        started.scheduleWithFixedDelay(this::sweepSafely, 0, settings.sweepInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
         scheduler = started;
     }
 
@@ -121,7 +122,8 @@ class OutboxSweeper implements SmartLifecycle {
         if (failing || reachability.quietFor(reachability.sendTimeout())) {
             probedAt = reachability.now();
             if (!probe.answers(PROBE_TIMEOUT)) {
-                reachability.failed(probedAt, new IllegalStateException("no answer to a probe within " + PROBE_TIMEOUT));
+                reachability.failed(probedAt, new IllegalStateException("no answer to a probe within "
+                        + PROBE_TIMEOUT));
                 return;
             }
             if (!failing) {

@@ -16,10 +16,10 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Finds the strings of a JSON document that hold the NUL character (U+0000), values and keys alike,
  * each located as a 422 entry would locate it ({@code ["body", "steps", 0, "name"]}), and the query
- * parameters that hold it. PostgreSQL
- * can store NUL in neither {@code text} nor {@code jsonb}, nor compare it with them, so such a
- * request is refused before it reaches anything that would store or look it up. In JSON a NUL can only be written as the escape
- * {@code \\u0000}, so a body without that escape is passed without parsing.
+ * parameters that hold it. PostgreSQL can store NUL in neither {@code text} nor {@code jsonb}, nor
+ * compare it with them, so such a request is refused before it reaches anything that would store or
+ * look it up. In JSON a NUL can only be written as an escape (backslash, {@code u0000}), so a body
+ * without that escape is passed without parsing.
  */
 final class NulCharacters {
 
@@ -54,7 +54,7 @@ final class NulCharacters {
         return problems;
     }
 
-    /** Every query parameter whose name or value holds NUL (written {@code %00}), located as {@code ["query", name]}. */
+    /** Every query parameter whose name or value holds NUL ({@code %00}), located as {@code ["query", name]}. */
     static List<FieldProblem> inQuery(String query) {
         if (query == null || !query.contains("%00")) {
             return List.of();

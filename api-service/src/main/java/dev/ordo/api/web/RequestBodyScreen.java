@@ -40,7 +40,7 @@ class RequestBodyScreen extends OncePerRequestFilter {
             throws ServletException, IOException {
         List<FieldProblem> nulInQuery = NulCharacters.inQuery(request.getQueryString());
         if (!nulInQuery.isEmpty()) {
-            refuse(response, HttpStatus.UNPROCESSABLE_ENTITY, nulInQuery);
+            refuse(response, HttpStatus.UNPROCESSABLE_CONTENT, nulInQuery);
             return;
         }
         if (!hasBody(request)) {
@@ -55,7 +55,7 @@ class RequestBodyScreen extends OncePerRequestFilter {
         }
         List<FieldProblem> nul = NulCharacters.in(body);
         if (!nul.isEmpty()) {
-            refuse(response, HttpStatus.UNPROCESSABLE_ENTITY, nul);
+            refuse(response, HttpStatus.UNPROCESSABLE_CONTENT, nul);
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
