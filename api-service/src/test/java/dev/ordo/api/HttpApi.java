@@ -33,6 +33,11 @@ public final class HttpApi {
         public Object detail() {
             return json().get("detail");
         }
+
+        /** The body's first 300 characters, for assertion messages. */
+        public String brief() {
+            return text == null || text.length() <= 300 ? text : text.substring(0, 300) + "...";
+        }
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

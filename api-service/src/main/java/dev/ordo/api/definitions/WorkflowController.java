@@ -37,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Workflow definitions", description = "Create, read, revise and delete workflow definitions")
 @ApiResponse(responseCode = "404", description = "Workspace not found, or no such workflow in it",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "422", description = "Malformed body or parameter: detail lists {loc, msg, type}",
+@ApiResponse(responseCode = "422", description = "Malformed body or parameter, or a string holding NUL: detail lists"
+        + " {loc, msg, type}",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "503", description = "Database unavailable",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -74,7 +75,10 @@ class WorkflowController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a workflow definition")
     @ApiResponse(responseCode = "201", description = "Created at version 1")
-    @ApiResponse(responseCode = "400", description = "Graph invalid ({message, errors, warnings}) or project of another workspace",
+    @ApiResponse(responseCode = "400", description = "Graph invalid or too large to run ({message, errors, warnings};"
+        + " TOO_MANY_STEPS, DEFINITION_TOO_LARGE) or project of another workspace",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "413", description = "Request body over ordo.http.max-body-size",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "409", description = "A workflow of that name exists in the project",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -122,7 +126,10 @@ class WorkflowController {
     @ApiResponse(responseCode = "200", description = "The workflow after the update")
     @Operation(summary = "Update a workflow definition",
             description = "A change to steps, variables, config, timeouts or retries makes a new version")
-    @ApiResponse(responseCode = "400", description = "Graph invalid or project of another workspace",
+    @ApiResponse(responseCode = "400",
+        description = "Graph invalid or too large to run, or project of another workspace",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "413", description = "Request body over ordo.http.max-body-size",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "409", description = "The new name is taken in the project",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))

@@ -27,18 +27,18 @@ public class WorkflowDefinitions {
     }
 
     /**
-     * Stores a new workflow at version 1: malformed fields are a 422, an invalid graph a 400, a
-     * project of another workspace a 400, a name taken in the project a 409.
+     * Stores a new workflow at version 1: malformed fields are a 422, a definition too large to run
+     * or an invalid graph a 400, a project of another workspace a 400, a name taken in the project a 409.
      */
     @Transactional
     public Workflow create(Workspace workspace, WorkflowCreate request) {
         WorkflowRequestChecks.check(request);
-        DefinitionChecks.requireValid(request);
-        UUID projectId = projectFor(workspace, request.projectId());
         Instant now = Instant.now(clock);
+        WorkflowDocument document = WorkflowDocuments.of(request, now);
+        DefinitionChecks.requireValid(request, document);
+        UUID projectId = projectFor(workspace, request.projectId());
         Workflow workflow = new Workflow(UUID.randomUUID(), workspace.id(), projectId, request.name(),
-                request.description(), 1, true, WorkflowDocuments.orEmpty(request.metadata()), now, now,
-                WorkflowDocuments.of(request, now));
+                request.description(), 1, true, WorkflowDocuments.orEmpty(request.metadata()), now, now, document);
         try {
             workflows.insert(workflow);
         } catch (DuplicateKeyException e) {

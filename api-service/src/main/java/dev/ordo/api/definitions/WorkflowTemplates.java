@@ -4,6 +4,7 @@ import dev.ordo.contract.wire.JsonCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,10 @@ public class WorkflowTemplates {
 
     WorkflowTemplates() {
         this.templates = load();
-        templates.forEach(template -> DefinitionChecks.requireValid(template.asCreateRequest(template.name())));
+        templates.forEach(template -> {
+            WorkflowCreate request = template.asCreateRequest(template.name());
+            DefinitionChecks.requireValid(request, WorkflowDocuments.of(request, Instant.EPOCH));
+        });
     }
 
     public List<WorkflowTemplate> all() {

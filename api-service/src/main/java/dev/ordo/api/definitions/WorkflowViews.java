@@ -1,7 +1,5 @@
 package dev.ordo.api.definitions;
 
-import dev.ordo.domain.validation.ValidationIssue;
-import dev.ordo.domain.validation.ValidationReport;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,10 +22,10 @@ final class WorkflowViews {
     }
 
     /** {@code POST /api/workflows/validate}: errors block a definition, warnings do not. */
-    record ValidationResult(boolean isValid, List<ValidationIssue> errors, List<ValidationIssue> warnings) {
+    record ValidationResult(boolean isValid, List<DefinitionIssue> errors, List<DefinitionIssue> warnings) {
 
-        static ValidationResult of(ValidationReport report) {
-            return new ValidationResult(report.isValid(), report.errors(), report.warnings());
+        static ValidationResult of(DefinitionChecks.Verdict verdict) {
+            return new ValidationResult(verdict.isValid(), verdict.errors(), verdict.warnings());
         }
     }
 }

@@ -1,30 +1,29 @@
 package dev.ordo.api.executions;
 
-import dev.ordo.api.messaging.CommandPublisher;
+import dev.ordo.api.messaging.CommandOutbox;
 import dev.ordo.api.web.ApiException;
 import dev.ordo.contract.execution.ExecutionCommand.CancelExecution;
+import dev.ordo.contract.execution.ExecutionStatus;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
  * Accepts a cancel request: the execution must exist in the workspace (404 otherwise) and not be
- * finished as far as the read model knows (409 otherwise); then {@code CancelExecution} goes durably
- * to the broker. A cancel that loses a race with the execution's end is recorded by the engine as
- * a rejection.
+ * finished as far as the read model knows (409 otherwise); then {@code CancelExecution} goes
+ * through the outbox like every command, so it reaches the engine after the execution's start even
+ * when that start is still waiting there. A cancel that loses a race with the execution's end is
+ * recorded by the engine as a rejection.
  */
 @Service
 public class ExecutionCancellations {
 
-    private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled", "timeout");
-
     private final ExecutionQueries queries;
-    private final CommandPublisher commands;
+    private final CommandOutbox commands;
     private final Clock clock;
 
-    ExecutionCancellations(ExecutionQueries queries, CommandPublisher commands, Clock clock) {
+    ExecutionCancellations(ExecutionQueries queries, CommandOutbox commands, Clock clock) {
         this.queries = queries;
         this.commands = commands;
         this.clock = clock;
@@ -34,10 +33,11 @@ public class ExecutionCancellations {
         String status = queries.status(workspaceId, executionId)
                 .orElseThrow(() -> ApiException.notFound("Execution not found"))
                 .status();
-        if (FINISHED.contains(status)) {
+        if (ExecutionStatus.fromApiName(status).map(ExecutionStatus::isTerminal).orElse(false)) {
             throw ApiException.conflict("Execution already finished with status " + status);
         }
-        commands.publish(new CancelExecution(executionId, "cancelled on request", Instant.now(clock)));
+        commands.requireBrokerReachable();
+        commands.publish(commands.append(new CancelExecution(executionId, "cancelled on request", Instant.now(clock))));
         return CancelAccepted.of(executionId);
     }
 }

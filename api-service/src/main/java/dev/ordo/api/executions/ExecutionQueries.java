@@ -1,5 +1,6 @@
 package dev.ordo.api.executions;
 
+import dev.ordo.contract.execution.ExecutionStatus;
 import dev.ordo.contract.wire.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,26 +15,32 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads executions from the projection's read model ({@code readmodel.*}); an execution the
- * projection has not seen yet but api-service accepted reads as {@code pending}.
+ * projection has not seen yet (or before the projection created its tables) but api-service
+ * accepted reads as {@code pending}. A row the projection wrote without workspace (a start the
+ * engine could not read) belongs to the workspace of its submission.
  */
 @Repository
 class ExecutionQueries {
 
     private final JdbcClient jdbc;
+    private volatile boolean readModelExists;
 
     ExecutionQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     Optional<ExecutionStatusView> status(UUID workspaceId, UUID executionId) {
-        Optional<ExecutionStatusView> projected = jdbc.sql("""
-                SELECT id, workflow_id, status, started_at, completed_at, error_message, results,
-                       total_steps, completed_steps, failed_steps, skipped_steps, running_steps
-                  FROM readmodel.executions WHERE id = ? AND workspace_id = ?
+        Optional<ExecutionStatusView> projected = readModelExists() ? jdbc.sql("""
+                SELECT e.id, coalesce(e.workflow_id, s.workflow_id) AS workflow_id, e.status, e.started_at,
+                       e.completed_at, e.error_message, e.results, e.total_steps, e.completed_steps, e.failed_steps,
+                       e.skipped_steps, e.running_steps
+                  FROM readmodel.executions e
+                  LEFT JOIN api.execution_submissions s ON s.execution_id = e.id
+                 WHERE e.id = ? AND (e.workspace_id = ? OR (e.workspace_id IS NULL AND s.workspace_id = ?))
                 """)
-                .params(executionId, workspaceId)
+                .params(executionId, workspaceId, workspaceId)
                 .query(ExecutionQueries::mapStatus)
-                .optional();
+                .optional() : Optional.empty();
         if (projected.isPresent()) {
             return projected;
         }
@@ -41,8 +48,17 @@ class ExecutionQueries {
                 .params(executionId, workspaceId)
                 .query(UUID.class)
                 .optional()
-                .map(workflowId -> new ExecutionStatusView(executionId, workflowId, "pending", null, null, null, null,
-                        null, 0, 0, 0, 0, 0));
+                .map(workflowId -> new ExecutionStatusView(executionId, workflowId, ExecutionStatus.UNKNOWN.apiName(),
+                        null, null, null, null, null, 0, 0, 0, 0, 0));
+    }
+
+    /** Once the projection has created its tables they stay, so only their absence is asked again. */
+    private boolean readModelExists() {
+        if (!readModelExists) {
+            readModelExists = jdbc.sql("SELECT to_regclass('readmodel.executions') IS NOT NULL").query(Boolean.class)
+                    .single();
+        }
+        return readModelExists;
     }
 
     @SuppressWarnings("unchecked")

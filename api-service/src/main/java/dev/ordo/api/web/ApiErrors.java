@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -84,6 +85,17 @@ class ApiErrors {
         }
         log.warn("Database unavailable: {}", e.getMessage());
         return body(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable, try again shortly");
+    }
+
+    /**
+     * The database answered the commit (or the rollback after a failure) with an error: the
+     * transaction's changes did not take effect. A lost connection is a {@code databaseDown} instead.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ErrorBody> notCommitted(TransactionSystemException e) {
+        log.warn("Transaction not committed: {}", e.getMostSpecificCause().getMessage());
+        return body(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database did not commit the request, so nothing was accepted; try again shortly");
     }
 
     @ExceptionHandler(Exception.class)

@@ -37,7 +37,7 @@ class OpenApiDocsTest {
                 "timeout_seconds", "max_retries", "created_at", "updated_at", "steps", "variables");
         assertThat(properties(schemas, "StepInput")).containsKeys("depends_on_steps", "step_order", "condition_expression");
         assertThat(properties(schemas, "ValidationResult")).containsOnlyKeys("is_valid", "errors", "warnings");
-        assertThat(properties(schemas, "ValidationIssue")).containsOnlyKeys("step_id", "step_name", "error_type",
+        assertThat(properties(schemas, "DefinitionIssue")).containsOnlyKeys("step_id", "step_name", "error_type",
                 "message", "details");
     }
 
