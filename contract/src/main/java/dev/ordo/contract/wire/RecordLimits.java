@@ -14,7 +14,10 @@ package dev.ordo.contract.wire;
  *   <li>a step input or a resolved task larger than {@link #MAX_STEP_INPUT_BYTES} fails the step
  *       terminally, with a reason that says so;</li>
  *   <li>a step output larger than {@link #MAX_STEP_OUTPUT_BYTES} fails the step terminally at the
- *       worker, with a reason that says so.</li>
+ *       worker, with a reason that says so;</li>
+ *   <li>the {@code step_inputs} of a retry, all together, larger than
+ *       {@link #MAX_RETRY_STEP_INPUTS_BYTES} are refused (the API answers 413, the engine rejects the
+ *       command), so an {@code ExecutionRetried} stays under {@link #MAX_RECORD_BYTES}.</li>
  * </ul>
  *
  * <p>So an {@code ExecutionStarted} (definition and inputs) stays under 800 KiB, and every other
@@ -29,6 +32,7 @@ public final class RecordLimits {
     public static final int MAX_INPUT_VARIABLES_BYTES = 512 * 1024;
     public static final int MAX_STEP_INPUT_BYTES = 512 * 1024;
     public static final int MAX_STEP_OUTPUT_BYTES = 512 * 1024;
+    public static final int MAX_RETRY_STEP_INPUTS_BYTES = 512 * 1024;
 
     private RecordLimits() {
     }
