@@ -82,7 +82,8 @@ final class RetryRules {
         List<String> empty = stepInputs.entrySet().stream().filter(entry -> entry.getValue() == null)
                 .map(Map.Entry::getKey).sorted().toList();
         return empty.isEmpty() ? null
-                : "Expected step_inputs to give each step an object, but " + quoted(empty) + " have none";
+                : "Expected step_inputs to give each step an object, but " + quoted(empty)
+                        + (empty.size() == 1 ? " has none" : " have none");
     }
 
     private static String unknownSteps(ExecutionState state, Set<String> named) {

@@ -226,6 +226,14 @@ class RetryExecutionTest {
         }
 
         @Test
+        void a_step_named_without_an_input_is_rejected_naming_it() {
+            Map<String, Map<String, Object>> none = new java.util.HashMap<>();
+            none.put("finalize", null);
+            given(FINALIZE_FAILED).when(retryWith(none))
+                    .thenRejected("Expected step_inputs to give each step an object, but 'finalize' has none");
+        }
+
+        @Test
         void step_inputs_beyond_the_record_limit_are_rejected() {
             Map<String, Object> huge = Map.of("blob", "x".repeat(dev.ordo.contract.wire.RecordLimits
                     .MAX_RETRY_STEP_INPUTS_BYTES));
