@@ -93,12 +93,7 @@ public final class SimulatedRun {
         for (int steps = 0; steps < 10_000; steps++) {
             Pending next = nextInput();
             if (next == null && retriesAsked < retries) {
-                retriesAsked++;
-                Instant retryAt = now.plusMillis(random.nextInt(30_000));
-                send(retryAt, retry());
-                if (random.nextInt(6) == 0) {
-                    send(retryAt.plusMillis(random.nextInt(5000)), new CancelExecution(executionId, "again no", now));
-                }
+                askToRetry();
                 next = nextInput();
             }
             if (next == null) {
@@ -188,6 +183,16 @@ public final class SimulatedRun {
         if (tickLagMillis > 0 && state.deadline() != null && random.nextInt(4) == 0) {
             send(state.deadline().plusMillis(random.nextInt((int) tickLagMillis)),
                     new StepSucceededReport(executionId, step, attempt, Map.of("late", true)));
+        }
+    }
+
+    /** Once the execution settled, a client retries it, and now and then cancels the retried run. */
+    private void askToRetry() {
+        retriesAsked++;
+        Instant retryAt = now.plusMillis(random.nextInt(30_000));
+        send(retryAt, retry());
+        if (random.nextInt(6) == 0) {
+            send(retryAt.plusMillis(random.nextInt(5000)), new CancelExecution(executionId, "again no", now));
         }
     }
 
