@@ -3,6 +3,7 @@ package dev.ordo.domain;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.ordo.contract.execution.ExecutionEvent;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
 import dev.ordo.contract.execution.ExecutionStatus;
 import dev.ordo.domain.execution.ExecutionState;
@@ -64,7 +65,7 @@ class ArchitectureTest {
     void states_are_made_only_by_evolve_and_the_state_factories() {
         noClasses().that().doNotHaveFullyQualifiedName(ExecutionState.class.getName())
                 .should().callConstructor(ExecutionState.class, java.util.UUID.class, ExecutionStatus.class, long.class,
-                        ExecutionStarted.class, java.util.Map.class)
+                        ExecutionStarted.class, java.util.Map.class, ExecutionEvent.ExecutionRetried.class)
                 .check(CLASSES);
     }
 }

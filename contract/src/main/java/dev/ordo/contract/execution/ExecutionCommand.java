@@ -11,7 +11,8 @@ import java.util.UUID;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ExecutionCommand.StartExecution.class, name = "StartExecution"),
-    @JsonSubTypes.Type(value = ExecutionCommand.CancelExecution.class, name = "CancelExecution")
+    @JsonSubTypes.Type(value = ExecutionCommand.CancelExecution.class, name = "CancelExecution"),
+    @JsonSubTypes.Type(value = ExecutionCommand.RetryExecution.class, name = "RetryExecution")
 })
 public sealed interface ExecutionCommand extends EngineInput {
 
@@ -36,5 +37,21 @@ public sealed interface ExecutionCommand extends EngineInput {
 
     /** Stop scheduling and cancel every step not yet finished. */
     record CancelExecution(UUID executionId, String reason, Instant requestedAt) implements ExecutionCommand {
+    }
+
+    /**
+     * Run a failed or timed-out execution again from its failed, timed-out and cancelled steps,
+     * under the same execution id; completed steps keep their outputs and are not run again.
+     *
+     * @param stepInputs by step name, the input that replaces the one a re-run step would get, for
+     *     every attempt of the run this retry opens; empty for none. Only steps the retry re-runs
+     *     may be named.
+     */
+    record RetryExecution(UUID executionId, Map<String, Map<String, Object>> stepInputs, Instant requestedAt)
+            implements ExecutionCommand {
+
+        public RetryExecution {
+            stepInputs = stepInputs == null ? Map.of() : stepInputs;
+        }
     }
 }

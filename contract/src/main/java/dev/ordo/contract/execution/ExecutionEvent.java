@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.ordo.contract.definition.WorkflowSnapshot;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,11 +30,15 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = ExecutionEvent.ExecutionTimedOut.class, name = "ExecutionTimedOut"),
     @JsonSubTypes.Type(value = ExecutionEvent.CommandRejected.class, name = "CommandRejected"),
     @JsonSubTypes.Type(value = ExecutionEvent.ExecutionRejected.class, name = "ExecutionRejected"),
-    @JsonSubTypes.Type(value = ExecutionEvent.IncidentRecorded.class, name = "IncidentRecorded")
+    @JsonSubTypes.Type(value = ExecutionEvent.IncidentRecorded.class, name = "IncidentRecorded"),
+    @JsonSubTypes.Type(value = ExecutionEvent.ExecutionRetried.class, name = "ExecutionRetried")
 })
 public sealed interface ExecutionEvent {
 
-    /** Terminal events end an execution; exactly one is recorded per execution. */
+    /**
+     * Terminal events end a run of an execution: exactly one ends each run. The first run begins
+     * with {@link ExecutionStarted}, each later one with an {@link ExecutionRetried}.
+     */
     @JsonIgnore
     default boolean isTerminal() {
         return false;
@@ -163,5 +168,27 @@ public sealed interface ExecutionEvent {
      * @param stepName the step the input was about, if any
      */
     record IncidentRecorded(String input, String stepName, String error) implements ExecutionEvent {
+    }
+
+    /**
+     * A failed or timed-out execution runs again, under the same id: the run this event begins
+     * ends, like the first, with exactly one terminal event. Each step in {@code steps} is pending
+     * again and keeps its attempt count, so its next attempt is its last one plus 1; every other
+     * step (completed or skipped) keeps its status and output. What is ready is scheduled at once.
+     *
+     * @param steps the steps run again, in definition order: every failed, timed-out and cancelled step
+     * @param stepInputs by step name, the input given for some of {@code steps}; it replaces the
+     *     input the step would get, for every attempt of this run; empty for none
+     * @param deadline when this run times out (the workflow's {@code timeout_seconds} after the
+     *     retry), or null for never
+     * @param reason why the execution runs again, e.g. {@code retried on request after it failed}
+     */
+    record ExecutionRetried(List<String> steps, Map<String, Map<String, Object>> stepInputs, Instant deadline,
+                            String reason) implements ExecutionEvent {
+
+        public ExecutionRetried {
+            steps = steps == null ? List.of() : steps;
+            stepInputs = stepInputs == null ? Map.of() : stepInputs;
+        }
     }
 }

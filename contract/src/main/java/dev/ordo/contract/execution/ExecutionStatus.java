@@ -28,8 +28,14 @@ public enum ExecutionStatus {
         return apiName;
     }
 
+    /** The current run has ended; a failed or timed-out execution may still be retried ({@link #isRetryable()}). */
     public boolean isTerminal() {
         return this != UNKNOWN && this != RUNNING;
+    }
+
+    /** A {@code RetryExecution} may run it again from its failed, timed-out and cancelled steps. */
+    public boolean isRetryable() {
+        return this == FAILED || this == TIMED_OUT;
     }
 
     /** The status spelled {@code name} in the API, if any. */

@@ -46,12 +46,15 @@ final class WireSamples {
             Map.entry("ExecutionRejected", new ExecutionEvent.ExecutionRejected(WORKFLOW, 2, WORKSPACE, PROJECT,
                     "Expected step 'b' to depend on a step of the workflow, but 'x' is not one")),
             Map.entry("IncidentRecorded", new ExecutionEvent.IncidentRecorded("StepSucceededReport", "prepare",
-                    "IllegalStateException: condition evaluation failed")));
+                    "IllegalStateException: condition evaluation failed")),
+            Map.entry("ExecutionRetried", new ExecutionEvent.ExecutionRetried(List.of("process"),
+                    Map.of("process", Map.of("rows", 4)), AT, "retried on request after it failed")));
 
     static final Map<String, Object> COMMANDS = Map.of(
             "StartExecution", new ExecutionCommand.StartExecution(EXECUTION, WORKFLOW, 2, WORKSPACE, PROJECT,
                     DEFINITION, Map.of("input", Map.of("hello", "world")), AT),
-            "CancelExecution", new ExecutionCommand.CancelExecution(EXECUTION, "user asked", AT));
+            "CancelExecution", new ExecutionCommand.CancelExecution(EXECUTION, "user asked", AT),
+            "RetryExecution", new ExecutionCommand.RetryExecution(EXECUTION, Map.of("process", Map.of("rows", 4)), AT));
 
     static final Map<String, Object> REPORTS = Map.of(
             "StepStartedReport", new StepReport.StepStartedReport(EXECUTION, "prepare", 1, "worker-7"),
@@ -68,6 +71,9 @@ final class WireSamples {
     static final Map<String, Object> OTHERS = Map.of(
             "ExecutionStartedWithDeadline", new ExecutionEvent.ExecutionStarted(WORKFLOW, 2, WORKSPACE, PROJECT,
                     DEFINITION, Map.of("input", Map.of("hello", "world")), AT),
+            "ExecutionRetriedWithoutStepInputs", new ExecutionEvent.ExecutionRetried(List.of("prepare", "process"),
+                    null, null, "retried on request after it timed out"),
+            "RetryExecutionWithoutStepInputs", new ExecutionCommand.RetryExecution(EXECUTION, null, AT),
             "StepScheduledWithDeadline", new ExecutionEvent.StepScheduled("prepare", 1, Map.of("hello", "world"), AT),
             "EventEnvelope", new EventEnvelope(EXECUTION, 7, AT, new ExecutionEvent.StepSucceeded("prepare", 1, Map.of("rows", 3))),
             "StepTask", new StepTask(EXECUTION, "prepare", "task", 1, Map.of("processing_type", "default"),

@@ -2,6 +2,7 @@ package dev.ordo.domain.execution;
 
 import dev.ordo.contract.execution.EngineInput;
 import dev.ordo.contract.execution.ExecutionEvent;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionRetried;
 import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
 import dev.ordo.contract.execution.ExecutionStatus;
 import dev.ordo.contract.execution.StepTask;
@@ -24,6 +25,12 @@ import java.util.Set;
  *       old one with exactly the recorded events;</li>
  *   <li>an execution the engine does not know records only a start (its {@code ExecutionStarted},
  *       or {@code ExecutionRejected} when it cannot run); anything else for it is {@link Outcome.Ignored};</li>
+ *   <li>an execution runs in one or more runs: the first begins with {@code ExecutionStarted}, each
+ *       later one with an {@code ExecutionRetried}, recorded only for a failed or timed-out
+ *       execution; each run ends with exactly one terminal event. After a terminal event an
+ *       execution records only rejections, incidents, or the one {@code ExecutionRetried} that
+ *       begins its next run; so the last event that changes its status (a start, a terminal event,
+ *       a retry) decides its status;</li>
  *   <li>nothing thrown while deciding escapes: it becomes an incident of that execution
  *       ({@link Incidents}), so one bad input never stops the partition it came on.</li>
  * </ul>
@@ -105,7 +112,8 @@ public final class Decider {
         added.removeAll(old);
         Set<TimerFired> removed = new LinkedHashSet<>(old);
         removed.removeAll(now);
-        boolean finishedNow = !before.status().isTerminal() && state.status().isTerminal();
-        return new Outcome.Recorded(numbered, state, tasks, added, removed, finishedNow);
+        boolean finishedNow = events.stream().anyMatch(ExecutionEvent::isTerminal);
+        boolean reopenedNow = events.stream().anyMatch(ExecutionRetried.class::isInstance);
+        return new Outcome.Recorded(numbered, state, tasks, added, removed, finishedNow, reopenedNow);
     }
 }

@@ -3,6 +3,7 @@ package dev.ordo.domain.execution;
 import dev.ordo.contract.execution.ExecutionEvent;
 import dev.ordo.contract.execution.ExecutionStatus;
 import dev.ordo.contract.definition.StepSpec;
+import dev.ordo.contract.definition.WorkflowSnapshot;
 import dev.ordo.contract.execution.ExecutionCommand.CancelExecution;
 import dev.ordo.contract.execution.ExecutionCommand.StartExecution;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionCancelled;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * workflow's {@code timeout_seconds}; a start that cannot run (a dependency on no step, a workflow
  * beyond the {@link PayloadLimits}) records {@code ExecutionRejected}, so the execution reads as
  * failed with the reason; a repeated start is rejected. A cancel is accepted only while the
- * execution runs, also while a retry is pending, and ends every unfinished step.
+ * execution runs, also while a retry is pending, and ends every unfinished step. Running a
+ * finished execution again is {@link RetryRules}.
  */
 final class ExecutionRules {
 
@@ -36,10 +38,9 @@ final class ExecutionRules {
         if (cannotRun != null) {
             return Decision.of(List.of(rejectedStart(start, cannotRun)));
         }
-        int timeout = start.definition().timeoutSeconds();
         ExecutionStarted started = new ExecutionStarted(start.workflowId(), start.workflowVersion(),
                 start.workspaceId(), start.projectId(), start.definition(), start.inputs(),
-                timeout > 0 ? now.plusSeconds(timeout) : null);
+                deadline(start.definition(), now));
         List<ExecutionEvent> events = new ArrayList<>();
         events.add(started);
         events.addAll(Progression.from(state.evolve(started), now));
@@ -53,6 +54,12 @@ final class ExecutionRules {
         }
         String reason = cancel.reason() == null ? "cancelled on request" : cancel.reason();
         return Decision.of(List.of(new ExecutionCancelled(reason)));
+    }
+
+    /** When a run that begins at {@code now} times out: the workflow's {@code timeout_seconds} later, or never. */
+    static Instant deadline(WorkflowSnapshot definition, Instant now) {
+        int timeout = definition.timeoutSeconds();
+        return timeout > 0 ? now.plusSeconds(timeout) : null;
     }
 
     /** The one event of an execution whose start cannot run: it reads as failed, with {@code reason}. */

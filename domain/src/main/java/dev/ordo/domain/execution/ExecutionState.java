@@ -10,6 +10,7 @@ import dev.ordo.contract.execution.ExecutionEvent.ExecutionCancelled;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionCompleted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionFailed;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionRejected;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionRetried;
 import dev.ordo.contract.execution.ExecutionEvent.IncidentRecorded;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionTimedOut;
@@ -23,6 +24,7 @@ import dev.ordo.contract.execution.ExecutionEvent.StepTimedOut;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -34,16 +36,32 @@ import java.util.function.UnaryOperator;
  * {@code evolve} never validates: an event has already happened. It is the only code that changes
  * an execution's state. A finished execution may be kept as a tombstone ({@link #finished}): no
  * {@code start}, no steps.
+ *
+ * <p>The state after any prefix of an execution's events is {@link #fold} of that prefix: the
+ * state as it stood after that event (time travel), the same one the engine held then.
+ *
+ * @param lastRetry the retry that began the current run, or null while the execution is in its
+ *     first run; it holds the run's deadline and the step inputs given for it
  */
 public record ExecutionState(
         UUID executionId,
         ExecutionStatus status,
         long version,
         ExecutionStarted start,
-        Map<String, StepState> steps) {
+        Map<String, StepState> steps,
+        ExecutionRetried lastRetry) {
 
     public static ExecutionState unknown(UUID executionId) {
-        return new ExecutionState(executionId, ExecutionStatus.UNKNOWN, 0, null, Map.of());
+        return new ExecutionState(executionId, ExecutionStatus.UNKNOWN, 0, null, Map.of(), null);
+    }
+
+    /** The state after {@code events}, the first events of execution {@code executionId} in sequence order. */
+    public static ExecutionState fold(UUID executionId, List<? extends ExecutionEvent> events) {
+        ExecutionState state = unknown(executionId);
+        for (ExecutionEvent event : events) {
+            state = state.evolve(event);
+        }
+        return state;
     }
 
     /**
@@ -55,16 +73,24 @@ public record ExecutionState(
         if (!status.isTerminal()) {
             throw new IllegalArgumentException("Expected a terminal status for a finished execution, but it is " + status);
         }
-        return new ExecutionState(executionId, status, lastSequence, null, Map.of());
+        return new ExecutionState(executionId, status, lastSequence, null, Map.of(), null);
     }
 
     public WorkflowSnapshot definition() {
         return start == null ? null : start.definition();
     }
 
-    /** When the execution times out, or null for never. */
+    /** When the current run times out, or null for never. */
     public Instant deadline() {
+        if (lastRetry != null) {
+            return lastRetry.deadline();
+        }
         return start == null ? null : start.deadline();
+    }
+
+    /** The input the retry that began the current run gave step {@code name}, or null for none. */
+    public Map<String, Object> givenInput(String name) {
+        return lastRetry == null ? null : lastRetry.stepInputs().get(name);
     }
 
     public StepState step(String name) {
@@ -73,7 +99,7 @@ public record ExecutionState(
 
     public ExecutionState evolve(ExecutionEvent event) {
         ExecutionState next = apply(event);
-        return new ExecutionState(next.executionId, next.status, version + 1, next.start, next.steps);
+        return new ExecutionState(next.executionId, next.status, version + 1, next.start, next.steps, next.lastRetry);
     }
 
     private ExecutionState apply(ExecutionEvent event) {
@@ -81,7 +107,7 @@ public record ExecutionState(
             Map<String, StepState> initial = new LinkedHashMap<>();
             started.definition().steps().forEach(step -> initial.put(step.name(), StepState.pending()));
             return new ExecutionState(executionId, ExecutionStatus.RUNNING, version, started,
-                    Collections.unmodifiableMap(initial));
+                    Collections.unmodifiableMap(initial), null);
         } else if (event instanceof StepScheduled scheduled) {
             return withStep(scheduled.stepName(), step -> step.scheduled(scheduled.attempt(), scheduled.deadline()));
         } else if (event instanceof StepStarted started) {
@@ -108,6 +134,8 @@ public record ExecutionState(
             return withStatus(ExecutionStatus.TIMED_OUT).endUnfinishedSteps(StepStatus.TIMED_OUT);
         } else if (event instanceof ExecutionRejected) {
             return withStatus(ExecutionStatus.FAILED);
+        } else if (event instanceof ExecutionRetried retried) {
+            return reopened(retried);
         } else if (event instanceof CommandRejected || event instanceof IncidentRecorded) {
             return this;
         }
@@ -115,13 +143,21 @@ public record ExecutionState(
     }
 
     private ExecutionState withStatus(ExecutionStatus newStatus) {
-        return new ExecutionState(executionId, newStatus, version, start, steps);
+        return new ExecutionState(executionId, newStatus, version, start, steps, lastRetry);
     }
 
     private ExecutionState withStep(String name, UnaryOperator<StepState> change) {
         Map<String, StepState> copy = new LinkedHashMap<>(steps);
         copy.computeIfPresent(name, (key, step) -> change.apply(step));
-        return new ExecutionState(executionId, status, version, start, Collections.unmodifiableMap(copy));
+        return new ExecutionState(executionId, status, version, start, Collections.unmodifiableMap(copy), lastRetry);
+    }
+
+    /** Running again: the retried steps are pending, every other step stays as it ended. */
+    private ExecutionState reopened(ExecutionRetried retried) {
+        Map<String, StepState> copy = new LinkedHashMap<>(steps);
+        retried.steps().forEach(name -> copy.computeIfPresent(name, (key, step) -> step.reopened()));
+        return new ExecutionState(executionId, ExecutionStatus.RUNNING, version, start,
+                Collections.unmodifiableMap(copy), retried);
     }
 
     /** Steps in flight or waiting take {@code interrupted}; every other unfinished step is cancelled. */
@@ -130,6 +166,6 @@ public record ExecutionState(
         copy.replaceAll((name, step) -> step.status().isFinished() ? step
                 : step.failed(step.status().isInFlight() || step.status() == StepStatus.WAITING
                         ? interrupted : StepStatus.CANCELLED, step.error()));
-        return new ExecutionState(executionId, status, version, start, Collections.unmodifiableMap(copy));
+        return new ExecutionState(executionId, status, version, start, Collections.unmodifiableMap(copy), lastRetry);
     }
 }

@@ -17,10 +17,14 @@ public sealed interface Outcome {
      * @param tasks one per {@code StepScheduled} among the events, in order
      * @param timersAdded timers {@code state} needs that the state before did not
      * @param timersRemoved timers the state before needed that {@code state} does not
-     * @param finishedNow the execution reached a terminal status with these events
+     * @param finishedNow a run of the execution ended with these events: they hold its terminal
+     *     event (also when a retry among them reopened the execution first)
+     * @param reopenedNow a retry among these events reopened the finished execution: whatever the
+     *     adapter planned for it as finished (e.g. dropping it after a retention) no longer holds
      */
     record Recorded(List<NumberedEvent> events, ExecutionState state, List<StepTask> tasks,
-                    Set<TimerFired> timersAdded, Set<TimerFired> timersRemoved, boolean finishedNow)
+                    Set<TimerFired> timersAdded, Set<TimerFired> timersRemoved, boolean finishedNow,
+                    boolean reopenedNow)
             implements Outcome {
 
         public Recorded {

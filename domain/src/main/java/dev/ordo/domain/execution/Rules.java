@@ -2,6 +2,7 @@ package dev.ordo.domain.execution;
 
 import dev.ordo.contract.execution.EngineInput;
 import dev.ordo.contract.execution.ExecutionCommand.CancelExecution;
+import dev.ordo.contract.execution.ExecutionCommand.RetryExecution;
 import dev.ordo.contract.execution.ExecutionCommand.StartExecution;
 import dev.ordo.contract.execution.StepReport.StepFailedReport;
 import dev.ordo.contract.execution.StepReport.StepHeartbeatReport;
@@ -34,6 +35,8 @@ final class Rules {
             return ExecutionRules.start(state, start, now);
         } else if (input instanceof CancelExecution cancel) {
             return ExecutionRules.cancel(state, cancel);
+        } else if (input instanceof RetryExecution retry) {
+            return RetryRules.retry(state, retry, now);
         } else if (input instanceof StepStartedReport started) {
             return StepReportRules.started(state, started, now);
         } else if (input instanceof StepSucceededReport succeeded) {

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The input a step receives ({@code input_data}).
  *
- * <p>With {@code config.inputs} (a map), each entry is resolved as a template (see
+ * <p>An input given for the step by the retry that began the current run is taken as it is.
+ * Otherwise, with {@code config.inputs} (a map), each entry is resolved as a template (see
  * {@link Templates}): {@code ${var}} reads input variable {@code var}, {@code ${steps.x.output.f}}
  * field {@code f} of completed step {@code x}'s output. Without it, an entry step gets the
  * execution's input variables and a step with dependencies gets its dependencies' outputs merged
@@ -22,6 +23,10 @@ final class StepInputs {
     }
 
     static Map<String, Object> of(StepSpec step, ExecutionState state) {
+        Map<String, Object> given = state.givenInput(step.name());
+        if (given != null) {
+            return given;
+        }
         if (step.config().get("inputs") instanceof Map<?, ?> templates) {
             Map<String, Object> resolved = new LinkedHashMap<>();
             templates.forEach((key, template) -> resolved.put(String.valueOf(key), Templates.resolve(template, scope(state))));

@@ -22,7 +22,8 @@ import java.util.Map;
  * What a step whose dependencies are satisfied turns into, by its {@link StepKind}. Its condition,
  * if any, is evaluated first: false skips it, an evaluation error fails it terminally. Then a
  * structural marker completes at once with an empty output; a condition gate completes with its
- * input as output; a delay starts waiting; a worker or agent task has its first attempt scheduled.
+ * input as output; a delay starts waiting; a worker or agent task has its next attempt scheduled
+ * (its first, or after a retry of the execution its last one plus 1).
  * A step whose input or task would exceed {@link PayloadLimits} fails terminally instead.
  */
 final class StepLaunch {
@@ -54,7 +55,7 @@ final class StepLaunch {
         } else if (kind instanceof Delay delay) {
             return new DelayStarted(name, now.plus(delay.duration()));
         } else if (kind instanceof WorkerTask || kind instanceof AgentTask) {
-            return scheduled(step, state, 1, now);
+            return scheduled(step, state, state.step(name).attempt() + 1, now);
         }
         throw new IllegalArgumentException("Unhandled step kind " + kind);
     }

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordo.contract.definition.StepSpec;
 import dev.ordo.contract.definition.WorkflowSnapshot;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionFailed;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionRetried;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
+import dev.ordo.contract.execution.ExecutionEvent.StepFailed;
+import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
+import dev.ordo.contract.execution.ExecutionEvent.StepSucceeded;
 import dev.ordo.contract.execution.ExecutionStatus;
 import dev.ordo.contract.execution.StepStatus;
 import dev.ordo.contract.wire.JsonCodec;
@@ -42,7 +47,8 @@ class ExecutionStateGoldenTest {
     static Stream<Arguments> samples() {
         return Stream.of(Arguments.of("state/RunningExecution.json", running()),
                 Arguments.of("state/FinishedExecutionTombstone.json",
-                        ExecutionState.finished(EXECUTION, ExecutionStatus.TIMED_OUT, 17)));
+                        ExecutionState.finished(EXECUTION, ExecutionStatus.TIMED_OUT, 17)),
+                Arguments.of("state/RetriedExecution.json", retried()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,17 +83,38 @@ class ExecutionStateGoldenTest {
                 Map.of("order_id", "o-17", "audit", false), STARTED_AT.plusSeconds(600));
         Map<String, StepState> steps = new LinkedHashMap<>();
         steps.put("fetch", new StepState(StepStatus.COMPLETED, 1, Map.of("total", 42, "lines", List.of("a", "b")),
-                null, null, null));
+                null, null, null, null));
         steps.put("check", new StepState(StepStatus.COMPLETED, 0, Map.of("total", 42, "lines", List.of("a", "b")),
-                null, null, null));
-        steps.put("charge", new StepState(StepStatus.RUNNING, 1, null, null, STARTED_AT.plusSeconds(75), null));
+                null, null, null, null));
+        steps.put("charge", new StepState(StepStatus.RUNNING, 1, null, null, STARTED_AT.plusSeconds(75), null, null));
         steps.put("notify", new StepState(StepStatus.RETRYING, 1, null, "smtp unavailable", null,
-                STARTED_AT.plusMillis(15_500)));
-        steps.put("cool_down", new StepState(StepStatus.WAITING, 0, null, null, null, STARTED_AT.plusMillis(16_500)));
-        steps.put("audit", new StepState(StepStatus.SKIPPED, 0, null, null, null, null));
+                STARTED_AT.plusMillis(15_500), null));
+        steps.put("cool_down", new StepState(StepStatus.WAITING, 0, null, null, null, STARTED_AT.plusMillis(16_500), null));
+        steps.put("audit", new StepState(StepStatus.SKIPPED, 0, null, null, null, null, null));
         steps.put("archive", StepState.pending());
-        steps.put("report", new StepState(StepStatus.FAILED, 2, null, "report store refused the upload", null, null));
-        return new ExecutionState(EXECUTION, ExecutionStatus.RUNNING, 12, start, steps);
+        steps.put("report", new StepState(StepStatus.FAILED, 2, null, "report store refused the upload", null, null, null));
+        return new ExecutionState(EXECUTION, ExecutionStatus.RUNNING, 12, start, steps, null);
+    }
+
+    /** An execution that failed at its second step and runs again from it, with an input given for it. */
+    static ExecutionState retried() {
+        WorkflowSnapshot definition = new WorkflowSnapshot(600, 1, Map.of(), List.of(
+                new StepSpec("fetch", "task", 1, List.of(), null, null, null, Map.of()),
+                new StepSpec("store", "task", 2, List.of("fetch"), 30, null, null, Map.of()),
+                new StepSpec("notify", "task", 3, List.of("store"), null, null, null, Map.of())));
+        Instant retriedAt = STARTED_AT.plusSeconds(3_600);
+        return ExecutionState.fold(EXECUTION, List.of(
+                new ExecutionStarted(UUID.fromString("0b7e5d1c-2a4f-4e6b-8c3d-9f1a2b3c4d5e"), 3,
+                        UUID.fromString("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"), null, definition,
+                        Map.of("order_id", "o-17"), STARTED_AT.plusSeconds(600)),
+                new StepScheduled("fetch", 1, Map.of("order_id", "o-17"), null),
+                new StepSucceeded("fetch", 1, Map.of("total", 42)),
+                new StepScheduled("store", 1, Map.of("total", 42), STARTED_AT.plusSeconds(40)),
+                new StepFailed("store", 1, "store refused the row", false),
+                new ExecutionFailed("store", "Step 'store' failed: store refused the row"),
+                new ExecutionRetried(List.of("store", "notify"), Map.of("store", Map.of("total", 41)),
+                        retriedAt.plusSeconds(600), "retried on request after it failed"),
+                new StepScheduled("store", 2, Map.of("total", 41), retriedAt.plusSeconds(30))));
     }
 
     private static String golden(String file) throws IOException {

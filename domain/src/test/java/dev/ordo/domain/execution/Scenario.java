@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ordo.contract.definition.StepSpec;
 import dev.ordo.contract.definition.WorkflowSnapshot;
 import dev.ordo.contract.execution.ExecutionCommand.CancelExecution;
+import dev.ordo.contract.execution.ExecutionCommand.RetryExecution;
 import dev.ordo.contract.execution.ExecutionCommand.StartExecution;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionRetried;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
 import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
 import dev.ordo.contract.execution.ExecutionEvent.StepStarted;
@@ -202,6 +204,25 @@ final class Scenario {
 
     static CancelExecution cancel() {
         return new CancelExecution(EXECUTION, "user asked", NOW);
+    }
+
+    /** A client asks to run the execution again from its failed, timed-out and cancelled steps. */
+    static RetryExecution retry() {
+        return new RetryExecution(EXECUTION, Map.of(), NOW);
+    }
+
+    /** A retry that gives these steps this input instead of the one they would get. */
+    static RetryExecution retryWith(Map<String, Map<String, Object>> stepInputs) {
+        return new RetryExecution(EXECUTION, stepInputs, NOW);
+    }
+
+    /**
+     * The execution, which had {@code ended} ({@code "failed"} or {@code "timed out"}), runs again
+     * from {@code steps} until {@code deadline}.
+     */
+    static ExecutionRetried retried(String ended, Instant deadline, Map<String, Map<String, Object>> stepInputs,
+                                    String... steps) {
+        return new ExecutionRetried(List.of(steps), stepInputs, deadline, "retried on request after it " + ended);
     }
 
     static StepScheduled scheduled(String step, int attempt, Map<String, Object> input) {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ordo.contract.definition.WorkflowSnapshot;
 import dev.ordo.contract.execution.EngineInput;
 import dev.ordo.contract.execution.ExecutionCommand.CancelExecution;
+import dev.ordo.contract.execution.ExecutionCommand.RetryExecution;
 import dev.ordo.contract.execution.ExecutionCommand.StartExecution;
 import dev.ordo.contract.execution.ExecutionEvent;
 import dev.ordo.contract.execution.StepReport.StepFailedReport;
 import dev.ordo.contract.execution.StepReport.StepHeartbeatReport;
 import dev.ordo.contract.execution.StepReport.StepStartedReport;
 import dev.ordo.contract.execution.StepReport.StepSucceededReport;
+import dev.ordo.contract.execution.StepStatus;
 import dev.ordo.contract.execution.StepTask;
 import dev.ordo.contract.execution.TimerFired;
 import java.time.Instant;
@@ -32,6 +34,12 @@ import java.util.UUID;
  * start is delivered twice, or a report arrives just after the workflow deadline while the timer
  * tick runs late. Timers are kept from each outcome's timer changes, as the engine keeps its timer
  * store, and fire when due (up to the run's tick lag late). Records every event in sequence order.
+ *
+ * <p>A client may also retry: once the execution has settled, up to a few times, sometimes giving
+ * one of the steps to run again a new input, sometimes with step inputs the rules refuse (a step
+ * the workflow lacks, or one that completed), now and then a retry of a completed or cancelled
+ * execution; and sometimes a retry races the run (sent while it still runs), or a cancel follows
+ * a retry.
  */
 public final class SimulatedRun {
 
@@ -49,8 +57,11 @@ public final class SimulatedRun {
     private final List<ExecutionEvent> log = new ArrayList<>();
     private final List<StepTask> tasks = new ArrayList<>();
     private final List<EngineInput> ignored = new ArrayList<>();
+    private final List<ExecutionState> states = new ArrayList<>();
     private final long tickLagMillis;
     private final boolean largeOutputs;
+    private final int retries;
+    private int retriesAsked;
     private ExecutionState state;
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
     private long order;
@@ -61,6 +72,7 @@ public final class SimulatedRun {
         this.state = ExecutionState.unknown(executionId);
         this.tickLagMillis = random.nextInt(3) == 0 ? 1 + random.nextInt(500) : 0;
         this.largeOutputs = random.nextInt(20) == 0;
+        this.retries = random.nextInt(4);
     }
 
     /** Runs until nothing more can happen; returns the final state. */
@@ -75,8 +87,15 @@ public final class SimulatedRun {
         if (random.nextInt(6) == 0) {
             send(now.plusMillis(random.nextInt(5000)), new CancelExecution(executionId, "changed my mind", now));
         }
+        if (random.nextInt(10) == 0) {
+            send(now.plusMillis(random.nextInt(20_000)), new RetryExecution(executionId, Map.of(), now));
+        }
         for (int steps = 0; steps < 10_000; steps++) {
             Pending next = nextInput();
+            if (next == null && retriesAsked < retries) {
+                askToRetry();
+                next = nextInput();
+            }
             if (next == null) {
                 return state;
             }
@@ -89,6 +108,11 @@ public final class SimulatedRun {
     /** Every recorded event, in sequence order. */
     public List<ExecutionEvent> log() {
         return log;
+    }
+
+    /** The state after each event: element {@code n - 1} is the state once event {@code n} was applied. */
+    public List<ExecutionState> states() {
+        return states;
     }
 
     /** Every task handed to the workers, in order. */
@@ -125,6 +149,7 @@ public final class SimulatedRun {
             folded = folded.evolve(numbered.event());
             assertThat(numbered.sequence()).isEqualTo(folded.version()).isEqualTo(log.size() + 1L);
             log.add(numbered.event());
+            states.add(folded);
         }
         assertThat(recorded.state()).isEqualTo(folded);
         state = recorded.state();
@@ -159,6 +184,40 @@ public final class SimulatedRun {
             send(state.deadline().plusMillis(random.nextInt((int) tickLagMillis)),
                     new StepSucceededReport(executionId, step, attempt, Map.of("late", true)));
         }
+    }
+
+    /** Once the execution settled, a client retries it, and now and then cancels the retried run. */
+    private void askToRetry() {
+        retriesAsked++;
+        Instant retryAt = now.plusMillis(random.nextInt(30_000));
+        send(retryAt, retry());
+        if (random.nextInt(6) == 0) {
+            send(retryAt.plusMillis(random.nextInt(5000)), new CancelExecution(executionId, "again no", now));
+        }
+    }
+
+    /**
+     * A client's retry, of whatever the execution is now: mostly plain, sometimes giving one step to
+     * run again a new input, sometimes with step inputs the rules refuse.
+     */
+    private RetryExecution retry() {
+        List<String> runAgain = state.steps().entrySet().stream()
+                .filter(entry -> entry.getValue().status().isFailure()
+                        || entry.getValue().status() == StepStatus.CANCELLED)
+                .map(Map.Entry::getKey).toList();
+        int kind = random.nextInt(10);
+        Map<String, Map<String, Object>> stepInputs = Map.of();
+        if (kind < 3 && !runAgain.isEmpty()) {
+            stepInputs = Map.of(runAgain.get(random.nextInt(runAgain.size())), Map.of("given", random.nextInt(1000)));
+        } else if (kind == 3) {
+            List<String> completed = state.steps().entrySet().stream()
+                    .filter(entry -> entry.getValue().status() == StepStatus.COMPLETED)
+                    .map(Map.Entry::getKey).toList();
+            String refused = completed.isEmpty() || random.nextBoolean() ? "ghost"
+                    : completed.get(random.nextInt(completed.size()));
+            stepInputs = Map.of(refused, Map.of("given", -1));
+        }
+        return new RetryExecution(executionId, stepInputs, now);
     }
 
     private Map<String, Object> output(String step) {
