@@ -1,4 +1,4 @@
-package dev.ordo.domain.expression;
+package dev.ordo.expression;
 
 /** What evaluating a condition gave: a truth value, or why there is none. */
 public sealed interface Verdict {

@@ -1,4 +1,4 @@
-package dev.ordo.domain.expression;
+package dev.ordo.expression;
 
 import java.util.Map;
 

@@ -1,7 +1,7 @@
-package dev.ordo.domain.expression;
+package dev.ordo.expression;
 
-import dev.ordo.domain.expression.Reference.StepOutputReference;
-import dev.ordo.domain.expression.Reference.VariableReference;
+import dev.ordo.expression.Reference.StepOutputReference;
+import dev.ordo.expression.Reference.VariableReference;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
-package dev.ordo.domain.expression;
+package dev.ordo.expression;
 
-import dev.ordo.domain.expression.Verdict.Decided;
-import dev.ordo.domain.expression.Verdict.Failed;
+import dev.ordo.expression.Verdict.Decided;
+import dev.ordo.expression.Verdict.Failed;
 import dev.cel.runtime.CelEvaluationException;
 import java.util.Optional;
 

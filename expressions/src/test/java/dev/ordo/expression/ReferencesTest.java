@@ -1,9 +1,9 @@
-package dev.ordo.domain.expression;
+package dev.ordo.expression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordo.domain.expression.Reference.StepOutputReference;
-import dev.ordo.domain.expression.Reference.VariableReference;
+import dev.ordo.expression.Reference.StepOutputReference;
+import dev.ordo.expression.Reference.VariableReference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
-package dev.ordo.domain.expression;
+package dev.ordo.expression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordo.domain.expression.Verdict.Decided;
-import dev.ordo.domain.expression.Verdict.Failed;
+import dev.ordo.expression.Verdict.Decided;
+import dev.ordo.expression.Verdict.Failed;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;

@@ -1,7 +1,7 @@
-package dev.ordo.domain.expression;
+package dev.ordo.expression;
 
-import dev.ordo.domain.expression.Reference.StepOutputReference;
-import dev.ordo.domain.expression.Reference.VariableReference;
+import dev.ordo.expression.Reference.StepOutputReference;
+import dev.ordo.expression.Reference.VariableReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
