@@ -142,4 +142,32 @@ class StepKindTest {
                     "config.millis or config.seconds is required and must be a number of at least 0");
         }
     }
+
+    @Nested
+    class HeartbeatTimeout {
+
+        @Test
+        void a_step_without_the_key_has_no_heartbeat_timeout() {
+            assertThat(StepKind.heartbeatTimeout(Map.of()).value()).isNull();
+            assertThat(StepKind.heartbeatTimeout(null).problems()).isEmpty();
+        }
+
+        @Test
+        void the_timeout_is_read_in_seconds_with_fractions() {
+            assertThat(StepKind.heartbeatTimeout(Map.of("heartbeat_timeout_seconds", 2)).value())
+                    .isEqualTo(Duration.ofSeconds(2));
+            assertThat(StepKind.heartbeatTimeout(Map.of("heartbeat_timeout_seconds", 0.5)).value())
+                    .isEqualTo(Duration.ofMillis(500));
+        }
+
+        @Test
+        void a_timeout_that_is_not_a_number_above_zero_is_a_problem_of_the_task_and_reads_as_none() {
+            Map<String, Object> config = Map.of("heartbeat_timeout_seconds", 0);
+            assertThat(StepKind.heartbeatTimeout(config).value()).isNull();
+            assertThat(StepKind.read("task", null, config).problems()).containsExactly(
+                    "config.heartbeat_timeout_seconds must be a number of seconds greater than 0");
+            assertThat(StepKind.read("agent", null, Map.of("heartbeat_timeout_seconds", "soon")).problems())
+                    .containsExactly("config.heartbeat_timeout_seconds must be a number of seconds greater than 0");
+        }
+    }
 }
