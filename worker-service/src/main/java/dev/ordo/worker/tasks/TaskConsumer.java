@@ -64,6 +64,7 @@ public final class TaskConsumer {
     private final ReportPublisher reports;
     private final Settings settings;
     private final TaskPool pool;
+    private final TaskRunner runner;
     private final TakenOffsets taken = new TakenOffsets();
     private volatile int assigned;
     private volatile boolean stopping;
@@ -77,6 +78,7 @@ public final class TaskConsumer {
         this.consumer = consumer;
         this.reports = reports;
         this.settings = settings;
+        this.runner = runner;
         this.pool = new TaskPool(runner, settings.concurrency());
     }
 
@@ -206,6 +208,7 @@ public final class TaskConsumer {
         try {
             consumer.close(CloseOptions.timeout(BLOCKING_TIMEOUT));
         } finally {
+            runner.close();
             reports.close(BLOCKING_TIMEOUT);
         }
     }
