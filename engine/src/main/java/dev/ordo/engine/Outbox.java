@@ -48,7 +48,8 @@ final class Outbox {
                     JsonCodec.instance().encode(envelope), new RecordHeaders(), () -> label(envelope.event())));
         }
         for (StepTask task : decided.tasks()) {
-            records.add(new Outgoing(EngineTopology.TASKS_SINK, Topics.stepTaskKey(task.executionId(), task.stepName()),
+            records.add(new Outgoing(EngineTopology.TASKS_SINK, Topics.stepTaskKey(task.executionId(), task.stepName(),
+                    task.attempt()),
                     JsonCodec.instance().encode(task), headers(task),
                     () -> "task for step '" + task.stepName() + "' attempt " + task.attempt()));
         }

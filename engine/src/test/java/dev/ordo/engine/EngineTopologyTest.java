@@ -100,7 +100,7 @@ class EngineTopologyTest {
         assertThat(envelopes.get(1).event()).isEqualTo(new StepScheduled("fetch", 1, Map.of("x", 1), START.plusSeconds(5)));
 
         KeyValue<String, byte[]> task = tasks.readKeyValue();
-        assertThat(task.key).isEqualTo(Topics.stepTaskKey(execution, "fetch"));
+        assertThat(task.key).isEqualTo(Topics.stepTaskKey(execution, "fetch", 1));
         assertThat(decode(task.value, StepTask.class).deadline()).isEqualTo(START.plusSeconds(5));
     }
 

@@ -47,7 +47,13 @@ public record Topics(String prefix) {
         return prefix + ".read-model-updates";
     }
 
-    public static String stepTaskKey(java.util.UUID executionId, String stepName) {
-        return executionId + ":" + stepName;
+    /**
+     * The key of the task of one attempt: {@code <execution id>:<step name>:<attempt>}. Keyed by
+     * attempt, the steps of a fan-out and the attempts of one step spread over the partitions, so a
+     * retry need not wait behind a worker that holds its earlier attempt's partition and died
+     * (tasks before issue 8 were keyed {@code <execution id>:<step name>}).
+     */
+    public static String stepTaskKey(java.util.UUID executionId, String stepName, int attempt) {
+        return executionId + ":" + stepName + ":" + attempt;
     }
 }
