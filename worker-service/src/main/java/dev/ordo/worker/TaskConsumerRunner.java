@@ -61,7 +61,8 @@ class TaskConsumerRunner implements SmartLifecycle, HealthIndicator {
                 new KafkaConsumer<>(kafka.buildConsumerProperties(), new StringDeserializer(),
                         new ByteArrayDeserializer()),
                 new TaskRunner((task, progress) -> handlers.run(task), reports, identity.id(), clock, meters), reports,
-                new TaskConsumer.Settings(topics.stepTasks(), settings.concurrency(), settings.shutdownGrace()));
+                new TaskConsumer.Settings(topics.stepTasksFor(settings.capabilities()), settings.concurrency(),
+                        settings.shutdownGrace()));
         created.start();
         consumer = created;
     }
@@ -95,7 +96,8 @@ class TaskConsumerRunner implements SmartLifecycle, HealthIndicator {
                     .withDetail("reason", running.failure().map(Throwable::toString).orElse("stopped")).build();
         }
         return Health.up().withDetail("state", "RUNNING").withDetail("in_flight", running.inFlight())
-                .withDetail("assigned_partitions", running.assignedPartitions()).build();
+                .withDetail("assigned_partitions", running.assignedPartitions())
+                .withDetail("capabilities", settings.capabilities()).build();
     }
 
     private double inFlight() {

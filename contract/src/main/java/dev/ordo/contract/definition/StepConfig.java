@@ -23,6 +23,8 @@ final class StepConfig {
     static final String EXPRESSION = "expression";
     static final String REQUIRED_CAPABILITIES = "required_capabilities";
     static final String HEARTBEAT_TIMEOUT_SECONDS = "heartbeat_timeout_seconds";
+    /** A capability names a task topic's part ({@code Topics.stepTasks(capabilities)}). */
+    static final java.util.regex.Pattern CAPABILITY_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private StepConfig() {
     }
@@ -103,10 +105,11 @@ final class StepConfig {
             return List.of();
         }
         if (capabilities instanceof List<?> names && names.stream().allMatch(name -> name instanceof String text
-                && !text.isBlank())) {
+                && CAPABILITY_NAME.matcher(text).matches())) {
             return names.stream().map(String.class::cast).toList();
         }
-        problems.add("config." + REQUIRED_CAPABILITIES + " must be a list of capability names");
+        problems.add("config." + REQUIRED_CAPABILITIES + " must be a list of capability names"
+                + " (letters, digits, '_' and '-')");
         return List.of();
     }
 

@@ -114,7 +114,15 @@ class StepKindTest {
         void capabilities_that_are_not_a_list_of_names_are_one() {
             assertThat(StepKind.read("agent", null, Map.of("required_capabilities", "gpu")))
                     .isEqualTo(new Parsed<StepKind>(new AgentTask("default", List.of()),
-                            List.of("config.required_capabilities must be a list of capability names")));
+                            List.of("config.required_capabilities must be a list of capability names"
+                                    + " (letters, digits, '_' and '-')")));
+        }
+
+        @Test
+        void a_capability_that_cannot_name_a_topic_part_is_one() {
+            assertThat(StepKind.read("agent", null, Map.of("required_capabilities", List.of("gpu", "a.b"))).problems())
+                    .containsExactly("config.required_capabilities must be a list of capability names"
+                            + " (letters, digits, '_' and '-')");
         }
 
         @Test
