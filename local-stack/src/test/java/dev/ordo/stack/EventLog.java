@@ -24,6 +24,11 @@ final class EventLog {
     }
 
     static List<ExecutionEvent> of(String executionId) {
+        return envelopes(executionId).stream().map(EventEnvelope::event).toList();
+    }
+
+    /** The envelopes of its events, with when each was recorded. */
+    static List<EventEnvelope> envelopes(String executionId) {
         String topic = Topics.withDefaultPrefix().executionEvents();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.endpoints().bootstrapServers(),
@@ -34,11 +39,11 @@ final class EventLog {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<ExecutionEvent> events = new ArrayList<>();
+            List<EventEnvelope> events = new ArrayList<>();
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (UUID.fromString(executionId).toString().equals(record.key())) {
-                        events.add(JsonCodec.instance().decode(record.value(), EventEnvelope.class).event());
+                        events.add(JsonCodec.instance().decode(record.value(), EventEnvelope.class));
                     }
                 }
             }
