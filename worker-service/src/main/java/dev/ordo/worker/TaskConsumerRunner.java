@@ -100,6 +100,11 @@ class TaskConsumerRunner implements SmartLifecycle, HealthIndicator {
                 .withDetail("capabilities", settings.capabilities()).build();
     }
 
+    /** Tasks taken and not yet done, 0 when the consumer does not run. */
+    int inFlightTasks() {
+        return (int) inFlight();
+    }
+
     private double inFlight() {
         TaskConsumer running = consumer;
         return running == null ? 0 : running.inFlight();

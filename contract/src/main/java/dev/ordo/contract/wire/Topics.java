@@ -70,6 +70,14 @@ public record Topics(String prefix) {
         return Pattern.compile(plain + "(?:\\.(?:" + any + "))*");
     }
 
+    /**
+     * The live worker registry: a {@link WorkerAnnouncement} per worker instance, keyed by its id;
+     * compacted, a tombstone for a clean stop ({@link LiveWorkers}).
+     */
+    public String workers() {
+        return prefix + ".workers";
+    }
+
     /** The event log, the system of record. Kept forever. */
     public String executionEvents() {
         return prefix + ".execution-events";

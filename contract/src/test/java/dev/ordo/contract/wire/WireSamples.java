@@ -80,6 +80,7 @@ final class WireSamples {
             "StepStartedWithHeartbeatDeadline", new ExecutionEvent.StepStarted("prepare", 1, "worker-7", AT),
             "StepHeartbeatReportWithProgress", new StepReport.StepHeartbeatReport(EXECUTION, "prepare", 1,
                     "worker-7", Map.of("rows_done", 120)),
+            "WorkerAnnouncement", new WorkerAnnouncement("worker-7", List.of("de", "gpu"), 4, 2, AT),
             "StepScheduledWithDeadline", new ExecutionEvent.StepScheduled("prepare", 1, Map.of("hello", "world"), AT),
             "EventEnvelope", new EventEnvelope(EXECUTION, 7, AT, new ExecutionEvent.StepSucceeded("prepare", 1, Map.of("rows", 3))),
             "StepTask", new StepTask(EXECUTION, "prepare", "task", 1, Map.of("processing_type", "default"),
