@@ -35,7 +35,8 @@ public final class Engine implements AutoCloseable {
         }
         CompletableFuture<KafkaStreams.State> ended = stopped.isDone() ? new CompletableFuture<>() : stopped;
         stopped = ended;
-        KafkaStreams created = new KafkaStreams(EngineTopology.build(config.topics(), config.options(), counters),
+        KafkaStreams created = new KafkaStreams(EngineTopology.build(config.topics(), config.options(), counters,
+                Deciding::byTheDomain, topic -> EngineTopics.ensureTaskTopic(config, topic)),
                 config.streamsProperties());
         created.setUncaughtExceptionHandler(failure -> {
             log.error("A stream thread of the engine failed; the engine stops", failure);

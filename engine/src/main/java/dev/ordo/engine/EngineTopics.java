@@ -49,6 +49,27 @@ final class EngineTopics {
         }
     }
 
+    /**
+     * Creates the task topic of a capability set, with the partition count of the plain task topic,
+     * unless it exists. Called on a stream thread the first time a task goes to it.
+     */
+    static void ensureTaskTopic(EngineConfig config, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+            if (admin.listTopics().names().get().contains(topic)) {
+                return;
+            }
+            int partitions = admin.describeTopics(List.of(config.topics().stepTasks())).allTopicNames().get()
+                    .get(config.topics().stepTasks()).partitions().size();
+            create(admin, List.of(new NewTopic(topic, partitions, config.replicationFactor())));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not create the task topic " + topic + " at "
+                    + config.bootstrapServers(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the task topic " + topic, e);
+        }
+    }
+
     private static void create(Admin admin, List<NewTopic> missing) throws ExecutionException, InterruptedException {
         for (var result : admin.createTopics(missing).values().values()) {
             try {

@@ -12,7 +12,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The engine as a Kafka Streams topology: commands and step reports (co-partitioned by execution
  * id) flow into one processor that owns its stores, and it writes events to the event log and
- * tasks for the workers. Run with {@code exactly_once_v2}, so stores, events, tasks and input
+ * tasks for the workers (each on the task topic of its step's required capabilities, {@link TaskTopics}). Run with {@code exactly_once_v2}, so stores, events, tasks and input
  * offsets commit together.
  *
  * <p>The stores, and what bounds their records below Kafka's limit:
@@ -45,10 +45,18 @@ public final class EngineTopology {
     }
 
     public static Topology build(Topics topics, EngineOptions options, EngineCounters counters) {
-        return build(topics, options, counters, Deciding::byTheDomain);
+        return build(topics, options, counters, Deciding::byTheDomain, topic -> {
+        });
     }
 
     static Topology build(Topics topics, EngineOptions options, EngineCounters counters, Deciding deciding) {
+        return build(topics, options, counters, deciding, topic -> {
+        });
+    }
+
+    /** @param taskTopics creates a capability task topic the first time a task is routed to it ({@link TaskTopics}) */
+    static Topology build(Topics topics, EngineOptions options, EngineCounters counters, Deciding deciding,
+                          TaskTopics.Creator taskTopics) {
         Topology topology = new Topology();
         topology.addSource("commands", Serdes.String().deserializer(),
                 new InboundDeserializer(ExecutionCommand.class), topics.commands());
@@ -66,7 +74,7 @@ public final class EngineTopology {
                 Serdes.String()), PROCESSOR);
         topology.addSink(EVENTS_SINK, topics.executionEvents(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
-        topology.addSink(TASKS_SINK, topics.stepTasks(), Serdes.String().serializer(),
+        topology.addSink(TASKS_SINK, new TaskTopics(topics, taskTopics), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
         return topology;
     }

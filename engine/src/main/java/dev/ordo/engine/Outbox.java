@@ -5,6 +5,7 @@ import dev.ordo.contract.execution.StepTask;
 import dev.ordo.contract.wire.EventEnvelope;
 import dev.ordo.contract.wire.JsonCodec;
 import dev.ordo.contract.wire.RecordLimits;
+import dev.ordo.contract.definition.StepKind;
 import dev.ordo.contract.wire.TaskHeaders;
 import dev.ordo.contract.wire.Topics;
 import java.lang.reflect.RecordComponent;
@@ -48,7 +49,8 @@ final class Outbox {
                     JsonCodec.instance().encode(envelope), new RecordHeaders(), () -> label(envelope.event())));
         }
         for (StepTask task : decided.tasks()) {
-            records.add(new Outgoing(EngineTopology.TASKS_SINK, Topics.stepTaskKey(task.executionId(), task.stepName()),
+            records.add(new Outgoing(EngineTopology.TASKS_SINK, Topics.stepTaskKey(task.executionId(), task.stepName(),
+                    task.attempt()),
                     JsonCodec.instance().encode(task), headers(task),
                     () -> "task for step '" + task.stepName() + "' attempt " + task.attempt()));
         }
@@ -75,6 +77,10 @@ final class Outbox {
         headers.add(TaskHeaders.EXECUTION_ID, utf8(task.executionId().toString()));
         headers.add(TaskHeaders.STEP_NAME, utf8(task.stepName()));
         headers.add(TaskHeaders.ATTEMPT, utf8(Integer.toString(task.attempt())));
+        if (StepKind.of(task) instanceof StepKind.AgentTask agent && !agent.requiredCapabilities().isEmpty()) {
+            headers.add(TaskHeaders.REQUIRED_CAPABILITIES,
+                    utf8(String.join(",", new java.util.TreeSet<>(agent.requiredCapabilities()))));
+        }
         return headers;
     }
 

@@ -4,6 +4,7 @@ import dev.ordo.domain.execution.ExecutionState;
 import dev.ordo.contract.execution.TimerFired;
 import dev.ordo.contract.execution.TimerFired.DelayElapsed;
 import dev.ordo.contract.execution.TimerFired.ExecutionDeadlineReached;
+import dev.ordo.contract.execution.TimerFired.HeartbeatDeadlineReached;
 import dev.ordo.contract.execution.TimerFired.RetryDue;
 import dev.ordo.contract.execution.TimerFired.StepDeadlineReached;
 import dev.ordo.domain.execution.Timers;
@@ -71,6 +72,8 @@ final class TimerBook {
                 .append('|').append(timer.executionId()).append('|').append(timer.getClass().getSimpleName());
         if (timer instanceof StepDeadlineReached deadline) {
             key.append('|').append(deadline.stepName()).append('|').append(deadline.attempt());
+        } else if (timer instanceof HeartbeatDeadlineReached heartbeat) {
+            key.append('|').append(heartbeat.stepName()).append('|').append(heartbeat.attempt());
         } else if (timer instanceof RetryDue retry) {
             key.append('|').append(retry.stepName()).append('|').append(retry.attempt());
         } else if (timer instanceof DelayElapsed delay) {
@@ -85,6 +88,8 @@ final class TimerBook {
     static String stepName(TimerFired timer) {
         if (timer instanceof StepDeadlineReached deadline) {
             return deadline.stepName();
+        } else if (timer instanceof HeartbeatDeadlineReached heartbeat) {
+            return heartbeat.stepName();
         } else if (timer instanceof RetryDue retry) {
             return retry.stepName();
         } else if (timer instanceof DelayElapsed delay) {

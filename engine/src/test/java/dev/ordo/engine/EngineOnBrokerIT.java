@@ -9,6 +9,13 @@ import dev.ordo.contract.execution.ExecutionEvent.ExecutionCompleted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionFailed;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionRejected;
 import dev.ordo.contract.execution.ExecutionEvent.IncidentRecorded;
+import dev.ordo.contract.definition.StepSpec;
+import dev.ordo.contract.execution.ExecutionEvent.StepHeartbeatRecorded;
+import dev.ordo.contract.execution.ExecutionEvent.StepStarted;
+import dev.ordo.contract.execution.ExecutionEvent.StepSucceeded;
+import dev.ordo.contract.execution.ExecutionEvent.StepTimedOut;
+import dev.ordo.contract.execution.StepReport.StepHeartbeatReport;
+import dev.ordo.contract.execution.StepReport.StepStartedReport;
 import dev.ordo.contract.execution.StepReport.StepSucceededReport;
 import dev.ordo.contract.execution.StepTask;
 import dev.ordo.contract.wire.EventEnvelope;
@@ -19,6 +26,7 @@ import dev.ordo.infra.EmbeddedKafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The standalone engine against a real broker (default record limits, exactly_once_v2): poison
  * inputs end their own executions, and a 3-step chain with a 300 KB input completes, while the
- * engine stays RUNNING. The test plays the worker: it answers each task with its input.
+ * engine stays RUNNING. The test plays the worker: it answers each task with its input. And a step
+ * whose worker dies after its start is timed out by its heartbeat timeout, not its step timeout,
+ * and retried on a live one.
  */
 class EngineOnBrokerIT {
 
@@ -97,6 +107,66 @@ class EngineOnBrokerIT {
             assertThat(engine.state()).isEqualTo("RUNNING");
             assertThat(engine.counters().unreadableInputs()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void an_attempt_whose_worker_falls_silent_is_timed_out_after_its_heartbeat_timeout_and_retried_on_a_live_worker() {
+        String prefix = "engine-hb-" + UUID.randomUUID().toString().substring(0, 8);
+        Topics topics = new Topics(prefix);
+        UUID execution = UUID.randomUUID();
+        StepSpec train = new StepSpec("train", "task", 1, List.of(), 60, 1, null, Map.of("processing_type", "default",
+                "heartbeat_timeout_seconds", 2, "retry_policy", Map.of("initial_delay_ms", 100, "jitter", 0)));
+        try (Engine engine = EngineMain.run(environment(prefix));
+             KafkaProducer<String, byte[]> producer = producer();
+             KafkaConsumer<String, byte[]> tasks = consumer(topics.stepTasks());
+             KafkaConsumer<String, byte[]> events = consumer(topics.executionEvents())) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> engine.state().equals("RUNNING"));
+            send(producer, topics.commands(), execution, start(execution, DrivenEngine.workflow(600, train), Map.of()));
+
+            List<EventEnvelope> recorded = new ArrayList<>();
+            List<String> taskKeys = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+                for (ConsumerRecord<String, byte[]> task : tasks.poll(Duration.ofMillis(100))) {
+                    taskKeys.add(task.key());
+                    StepTask decoded = JsonCodec.instance().decode(task.value(), StepTask.class);
+                    send(producer, topics.stepReports(), execution,
+                            new StepStartedReport(execution, "train", decoded.attempt(), "worker-" + decoded.attempt()));
+                    if (decoded.attempt() == 2) { // worker 1 died after its start; worker 2 is alive
+                        send(producer, topics.stepReports(), execution, new StepHeartbeatReport(execution, "train", 2,
+                                "worker-2", Map.of("epoch", 1)));
+                        send(producer, topics.stepReports(), execution,
+                                new StepSucceededReport(execution, "train", 2, Map.of("model", "m-2")));
+                    }
+                }
+                for (ConsumerRecord<String, byte[]> event : events.poll(Duration.ofMillis(100))) {
+                    recorded.add(JsonCodec.instance().decode(event.value(), EventEnvelope.class));
+                }
+                assertThat(eventsOf(recorded, execution)).last().isEqualTo(new ExecutionCompleted());
+            });
+
+            Instant started = occurredAt(recorded, new StepStarted("train", 1, "worker-1"));
+            Instant timedOut = occurredAt(recorded, new StepTimedOut("train", 1, "attempt 1 sent no heartbeat for 2s"));
+            assertThat(Duration.between(started, timedOut)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(10));
+            assertThat(eventsOf(recorded, execution)).contains(new StepSucceeded("train", 2, Map.of("model", "m-2")))
+                    .anyMatch(event -> event instanceof StepHeartbeatRecorded beat && beat.attempt() == 2
+                            && beat.progress().equals(Map.of("epoch", 1)));
+            assertThat(taskKeys).containsExactly(Topics.stepTaskKey(execution, "train", 1),
+                    Topics.stepTaskKey(execution, "train", 2));
+        }
+    }
+
+    /** When the first event like {@code expected} (ignoring a heartbeat deadline) was recorded. */
+    private static Instant occurredAt(List<EventEnvelope> recorded, ExecutionEvent expected) {
+        return recorded.stream().filter(envelope -> sameIgnoringClock(envelope.event(), expected))
+                .map(EventEnvelope::occurredAt).findFirst()
+                .orElseThrow(() -> new AssertionError("Expected " + expected + " among " + recorded + ", but it is not"));
+    }
+
+    private static boolean sameIgnoringClock(ExecutionEvent event, ExecutionEvent expected) {
+        if (event instanceof StepStarted started && expected instanceof StepStarted wanted) {
+            return started.stepName().equals(wanted.stepName()) && started.attempt() == wanted.attempt();
+        }
+        return event.equals(expected);
     }
 
     /** Answers a task with its input; the one for {@code poisonTarget} gets an unreadable report instead. */

@@ -100,8 +100,22 @@ class EngineTopologyTest {
         assertThat(envelopes.get(1).event()).isEqualTo(new StepScheduled("fetch", 1, Map.of("x", 1), START.plusSeconds(5)));
 
         KeyValue<String, byte[]> task = tasks.readKeyValue();
-        assertThat(task.key).isEqualTo(Topics.stepTaskKey(execution, "fetch"));
+        assertThat(task.key).isEqualTo(Topics.stepTaskKey(execution, "fetch", 1));
         assertThat(decode(task.value, StepTask.class).deadline()).isEqualTo(START.plusSeconds(5));
+    }
+
+    @Test
+    void an_agent_task_goes_to_the_topic_of_its_required_capabilities_and_a_plain_task_to_the_plain_topic() {
+        TestOutputTopic<String, byte[]> gpuTasks = driver.createOutputTopic(TOPICS.stepTasks(List.of("de", "gpu")),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        start(workflow(60, 0, Map.of(), new StepSpec("ocr", "agent", 1, List.of(), null, null, null,
+                Map.of("processing_type", "default", "required_capabilities", List.of("gpu", "de"))), step("plain", null)));
+
+        KeyValue<String, byte[]> routed = gpuTasks.readKeyValue();
+        assertThat(decode(routed.value, StepTask.class).stepName()).isEqualTo("ocr");
+        assertThat(gpuTasks.isEmpty()).isTrue();
+        assertThat(tasks.readValuesToList()).extracting(value -> decode(value, StepTask.class).stepName())
+                .containsExactly("plain");
     }
 
     @Test

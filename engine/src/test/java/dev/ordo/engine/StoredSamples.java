@@ -50,6 +50,7 @@ final class StoredSamples {
 
     static final Map<String, TimerFired> TIMERS = Map.of(
             "StepDeadlineReached", new TimerFired.StepDeadlineReached(EXECUTION, "process", 1, AT),
+            "HeartbeatDeadlineReached", new TimerFired.HeartbeatDeadlineReached(EXECUTION, "process", 1, AT),
             "RetryDue", new TimerFired.RetryDue(EXECUTION, "process", 2, AT),
             "DelayElapsed", new TimerFired.DelayElapsed(EXECUTION, "wait", AT),
             "ExecutionDeadlineReached", new TimerFired.ExecutionDeadlineReached(EXECUTION, AT));

@@ -60,8 +60,9 @@ class TaskConsumerRunner implements SmartLifecycle, HealthIndicator {
         TaskConsumer created = new TaskConsumer(
                 new KafkaConsumer<>(kafka.buildConsumerProperties(), new StringDeserializer(),
                         new ByteArrayDeserializer()),
-                new TaskRunner(handlers::run, reports, identity.id(), clock, meters), reports,
-                new TaskConsumer.Settings(topics.stepTasks(), settings.concurrency(), settings.shutdownGrace()));
+                new TaskRunner((task, progress) -> handlers.run(task), reports, identity.id(), clock, meters), reports,
+                new TaskConsumer.Settings(topics.stepTasksFor(settings.capabilities()), settings.concurrency(),
+                        settings.shutdownGrace()));
         created.start();
         consumer = created;
     }
@@ -95,7 +96,13 @@ class TaskConsumerRunner implements SmartLifecycle, HealthIndicator {
                     .withDetail("reason", running.failure().map(Throwable::toString).orElse("stopped")).build();
         }
         return Health.up().withDetail("state", "RUNNING").withDetail("in_flight", running.inFlight())
-                .withDetail("assigned_partitions", running.assignedPartitions()).build();
+                .withDetail("assigned_partitions", running.assignedPartitions())
+                .withDetail("capabilities", settings.capabilities()).build();
+    }
+
+    /** Tasks taken and not yet done, 0 when the consumer does not run. */
+    int inFlightTasks() {
+        return (int) inFlight();
     }
 
     private double inFlight() {

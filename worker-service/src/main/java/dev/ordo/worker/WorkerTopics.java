@@ -26,6 +26,8 @@ class WorkerTopics {
                 TopicBuilder.name(topics.stepTasks()).partitions(settings.partitions())
                         .replicas(settings.replicationFactor()).build(),
                 TopicBuilder.name(topics.stepReports()).partitions(settings.partitions())
-                        .replicas(settings.replicationFactor()).build());
+                        .replicas(settings.replicationFactor()).build(),
+                TopicBuilder.name(topics.workers()).partitions(1).replicas(settings.replicationFactor()).compact()
+                        .build());
     }
 }

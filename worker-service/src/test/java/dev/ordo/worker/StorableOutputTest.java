@@ -65,6 +65,6 @@ class StorableOutputTest {
     private void sendRaw(UUID execution, String step, String config, String input) {
         String task = "{\"execution_id\":\"" + execution + "\",\"step_name\":\"" + step + "\",\"step_type\":\"task\","
                 + "\"attempt\":1,\"config\":" + config + ",\"input\":" + input + "}";
-        traffic.send(Topics.stepTaskKey(execution, step), task.getBytes(StandardCharsets.UTF_8), Map.of());
+        traffic.send(Topics.stepTaskKey(execution, step, 1), task.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 }

@@ -84,9 +84,9 @@ public final class TaskTraffic implements AutoCloseable {
         return task(step, config, Map.of("n", 1));
     }
 
-    /** Sends the task as the engine does: keyed by execution and step, with the task headers. */
+    /** Sends the task as the engine does: keyed by execution, step and attempt, with the task headers. */
     public long send(StepTask task) {
-        return send(Topics.stepTaskKey(task.executionId(), task.stepName()), JsonCodec.instance().encode(task),
+        return send(Topics.stepTaskKey(task.executionId(), task.stepName(), task.attempt()), JsonCodec.instance().encode(task),
                 Map.of(TaskHeaders.EXECUTION_ID, task.executionId().toString(), TaskHeaders.STEP_NAME, task.stepName(),
                         TaskHeaders.ATTEMPT, Integer.toString(task.attempt())));
     }

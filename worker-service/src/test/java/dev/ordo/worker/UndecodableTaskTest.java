@@ -46,7 +46,7 @@ class UndecodableTaskTest {
     void a_task_that_is_not_json_is_reported_failed_terminally_for_the_attempt_its_headers_name() {
         UUID execution = UUID.randomUUID();
 
-        traffic.send(Topics.stepTaskKey(execution, "charge"), bytes("{not json"), Map.of(
+        traffic.send(Topics.stepTaskKey(execution, "charge", 3), bytes("{not json"), Map.of(
                 TaskHeaders.EXECUTION_ID, execution.toString(), TaskHeaders.STEP_NAME, "charge",
                 TaskHeaders.ATTEMPT, "3"));
 
@@ -63,7 +63,7 @@ class UndecodableTaskTest {
         String wrongShape = "{\"execution_id\":\"" + execution + "\",\"step_name\":\"ship\",\"attempt\":2,"
                 + "\"config\":\"not an object\",\"input\":{}}";
 
-        traffic.send(Topics.stepTaskKey(execution, "ship"), bytes(wrongShape), Map.of());
+        traffic.send(Topics.stepTaskKey(execution, "ship", 2), bytes(wrongShape), Map.of());
 
         StepFailedReport report = awaitFailure(execution);
         assertThat(report.stepName()).isEqualTo("ship");

@@ -22,6 +22,9 @@ final class StepConfig {
     static final String CONDITION = "condition";
     static final String EXPRESSION = "expression";
     static final String REQUIRED_CAPABILITIES = "required_capabilities";
+    static final String HEARTBEAT_TIMEOUT_SECONDS = "heartbeat_timeout_seconds";
+    /** A capability names a task topic's part ({@code Topics.stepTasks(capabilities)}). */
+    static final java.util.regex.Pattern CAPABILITY_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private StepConfig() {
     }
@@ -41,7 +44,24 @@ final class StepConfig {
         }
         List<String> problems = new ArrayList<>();
         List<String> capabilities = type.equals(StepKind.AGENT) ? capabilities(config, problems) : null;
-        return new Parsed<>(task(config, capabilities, problems), problems);
+        StepKind kind = task(config, capabilities, problems);
+        if (!(kind instanceof Delay)) {
+            problems.addAll(heartbeatTimeout(config).problems());
+        }
+        return new Parsed<>(kind, problems);
+    }
+
+    /** See {@link StepKind#heartbeatTimeout}. */
+    static Parsed<Duration> heartbeatTimeout(Map<String, Object> config) {
+        Object seconds = config.get(HEARTBEAT_TIMEOUT_SECONDS);
+        if (seconds == null) {
+            return new Parsed<>(null, List.of());
+        }
+        if (!(seconds instanceof Number number) || !(number.doubleValue() > 0)) {
+            return new Parsed<>(null, List.of("config." + HEARTBEAT_TIMEOUT_SECONDS
+                    + " must be a number of seconds greater than 0"));
+        }
+        return new Parsed<>(Duration.ofMillis(Math.max(1, Math.round(number.doubleValue() * 1000))), List.of());
     }
 
     /**
@@ -85,10 +105,11 @@ final class StepConfig {
             return List.of();
         }
         if (capabilities instanceof List<?> names && names.stream().allMatch(name -> name instanceof String text
-                && !text.isBlank())) {
+                && CAPABILITY_NAME.matcher(text).matches())) {
             return names.stream().map(String.class::cast).toList();
         }
-        problems.add("config." + REQUIRED_CAPABILITIES + " must be a list of capability names");
+        problems.add("config." + REQUIRED_CAPABILITIES + " must be a list of capability names"
+                + " (letters, digits, '_' and '-')");
         return List.of();
     }
 

@@ -24,6 +24,9 @@ import java.util.Map;
  *       capability in {@code config.required_capabilities}.</li>
  * </ul>
  *
+ * <p>A worker or agent task may also set {@code config.heartbeat_timeout_seconds}
+ * ({@link #heartbeatTimeout}), read here for the engine and the workers alike.
+ *
  * <p>Reading never fails: a value that does not fit is a problem in the {@link Parsed} result (the
  * validator reports them and refuses the workflow) and the kind gets the documented fallback.
  */
@@ -96,6 +99,16 @@ public sealed interface StepKind {
     /** Reads a step as a client wrote it; every argument may be null. */
     static Parsed<StepKind> read(String stepType, String conditionExpression, Map<String, Object> config) {
         return StepConfig.kind(stepType, conditionExpression, config == null ? Map.of() : config);
+    }
+
+    /**
+     * How long a running worker or agent task may go without a heartbeat before the engine times its
+     * attempt out: {@code config.heartbeat_timeout_seconds}, a number greater than 0 (fractions
+     * allowed), or null when the key is absent (no heartbeat timeout). Anything else is a problem
+     * and reads as null.
+     */
+    static Parsed<Duration> heartbeatTimeout(Map<String, Object> config) {
+        return StepConfig.heartbeatTimeout(config == null ? Map.of() : config);
     }
 
     /**

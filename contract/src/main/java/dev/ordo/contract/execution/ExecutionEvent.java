@@ -18,6 +18,7 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = ExecutionEvent.ExecutionStarted.class, name = "ExecutionStarted"),
     @JsonSubTypes.Type(value = ExecutionEvent.StepScheduled.class, name = "StepScheduled"),
     @JsonSubTypes.Type(value = ExecutionEvent.StepStarted.class, name = "StepStarted"),
+    @JsonSubTypes.Type(value = ExecutionEvent.StepHeartbeatRecorded.class, name = "StepHeartbeatRecorded"),
     @JsonSubTypes.Type(value = ExecutionEvent.StepSucceeded.class, name = "StepSucceeded"),
     @JsonSubTypes.Type(value = ExecutionEvent.StepFailed.class, name = "StepFailed"),
     @JsonSubTypes.Type(value = ExecutionEvent.StepSkipped.class, name = "StepSkipped"),
@@ -70,7 +71,33 @@ public sealed interface ExecutionEvent {
             implements ExecutionEvent {
     }
 
-    record StepStarted(String stepName, int attempt, String workerId) implements ExecutionEvent {
+    /**
+     * A worker took attempt {@code attempt} and runs it.
+     *
+     * @param heartbeatDeadline when the attempt times out unless a heartbeat comes first (the step's
+     *     {@code config.heartbeat_timeout_seconds} after the start), or null when the step has no
+     *     heartbeat timeout; absent in events recorded before heartbeats were watched
+     */
+    record StepStarted(String stepName, int attempt, String workerId, Instant heartbeatDeadline)
+            implements ExecutionEvent {
+
+        public StepStarted(String stepName, int attempt, String workerId) {
+            this(stepName, attempt, workerId, null);
+        }
+    }
+
+    /**
+     * A heartbeat of the running attempt {@code attempt} that the engine relies on: it moved the
+     * heartbeat deadline by more than half the step's heartbeat timeout, or it brought new progress.
+     * Heartbeats in between are accepted and record nothing, so a running step adds at most about
+     * two of these per heartbeat timeout (three when every heartbeat brings new progress).
+     *
+     * @param progress what the handler last said about how far it got, or null for nothing
+     * @param heartbeatDeadline when the attempt times out unless another heartbeat comes first, or
+     *     null when the step has no heartbeat timeout (then only progress is recorded)
+     */
+    record StepHeartbeatRecorded(String stepName, int attempt, Map<String, Object> progress,
+                                 Instant heartbeatDeadline) implements ExecutionEvent {
     }
 
     record StepSucceeded(String stepName, int attempt, Map<String, Object> output) implements ExecutionEvent {

@@ -40,9 +40,20 @@ public sealed interface StepReport extends EngineInput {
     }
 
     /**
-     * The worker is still on this attempt. Accepted heartbeats record nothing; one for an attempt
+     * The worker is still on this attempt. A running attempt whose step has a
+     * {@code heartbeat_timeout_seconds} must send one at least every third of it, or the engine times
+     * the attempt out. An accepted heartbeat records a {@code StepHeartbeatRecorded} only when it moves
+     * the heartbeat deadline by more than half the timeout or brings new progress; one for an attempt
      * that is no longer in flight is rejected, so the log shows the worker ran past its attempt.
+     *
+     * @param progress what the handler said about how far it got, or null for nothing new; absent in
+     *     reports sent before progress existed
      */
-    record StepHeartbeatReport(UUID executionId, String stepName, int attempt, String workerId) implements StepReport {
+    record StepHeartbeatReport(UUID executionId, String stepName, int attempt, String workerId,
+                               Map<String, Object> progress) implements StepReport {
+
+        public StepHeartbeatReport(UUID executionId, String stepName, int attempt, String workerId) {
+            this(executionId, stepName, attempt, workerId, null);
+        }
     }
 }

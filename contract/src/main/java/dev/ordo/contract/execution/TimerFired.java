@@ -14,6 +14,7 @@ import java.util.UUID;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = TimerFired.StepDeadlineReached.class, name = "StepDeadlineReached"),
+    @JsonSubTypes.Type(value = TimerFired.HeartbeatDeadlineReached.class, name = "HeartbeatDeadlineReached"),
     @JsonSubTypes.Type(value = TimerFired.RetryDue.class, name = "RetryDue"),
     @JsonSubTypes.Type(value = TimerFired.DelayElapsed.class, name = "DelayElapsed"),
     @JsonSubTypes.Type(value = TimerFired.ExecutionDeadlineReached.class, name = "ExecutionDeadlineReached")
@@ -25,6 +26,14 @@ public sealed interface TimerFired extends EngineInput {
 
     /** Attempt {@code attempt} of a step ran out of its {@code timeout_seconds}. */
     record StepDeadlineReached(UUID executionId, String stepName, int attempt, Instant dueAt) implements TimerFired {
+    }
+
+    /**
+     * Running attempt {@code attempt} of a step sent no heartbeat within its
+     * {@code heartbeat_timeout_seconds}; moot when a later heartbeat moved the deadline past {@code dueAt}.
+     */
+    record HeartbeatDeadlineReached(UUID executionId, String stepName, int attempt, Instant dueAt)
+            implements TimerFired {
     }
 
     /** The backoff before attempt {@code attempt} of a step is over. */

@@ -37,6 +37,11 @@ public final class RecordLimits {
     public static final int MAX_TASK_BYTES = 900_000;
     public static final int MAX_STEP_OUTPUT_BYTES = 512 * 1024;
     public static final int MAX_RETRY_STEP_INPUTS_BYTES = 128 * 1024;
+    /**
+     * The progress one heartbeat may carry; the worker drops larger progress (the heartbeat still
+     * goes), and the engine records a heartbeat with larger progress without it.
+     */
+    public static final int MAX_PROGRESS_BYTES = 16 * 1024;
 
     private RecordLimits() {
     }

@@ -114,7 +114,15 @@ class StepKindTest {
         void capabilities_that_are_not_a_list_of_names_are_one() {
             assertThat(StepKind.read("agent", null, Map.of("required_capabilities", "gpu")))
                     .isEqualTo(new Parsed<StepKind>(new AgentTask("default", List.of()),
-                            List.of("config.required_capabilities must be a list of capability names")));
+                            List.of("config.required_capabilities must be a list of capability names"
+                                    + " (letters, digits, '_' and '-')")));
+        }
+
+        @Test
+        void a_capability_that_cannot_name_a_topic_part_is_one() {
+            assertThat(StepKind.read("agent", null, Map.of("required_capabilities", List.of("gpu", "a.b"))).problems())
+                    .containsExactly("config.required_capabilities must be a list of capability names"
+                            + " (letters, digits, '_' and '-')");
         }
 
         @Test
@@ -140,6 +148,34 @@ class StepKindTest {
             assertThat(read.value()).isEqualTo(Duration.ZERO);
             assertThat(read.problems()).containsExactly(
                     "config.millis or config.seconds is required and must be a number of at least 0");
+        }
+    }
+
+    @Nested
+    class HeartbeatTimeout {
+
+        @Test
+        void a_step_without_the_key_has_no_heartbeat_timeout() {
+            assertThat(StepKind.heartbeatTimeout(Map.of()).value()).isNull();
+            assertThat(StepKind.heartbeatTimeout(null).problems()).isEmpty();
+        }
+
+        @Test
+        void the_timeout_is_read_in_seconds_with_fractions() {
+            assertThat(StepKind.heartbeatTimeout(Map.of("heartbeat_timeout_seconds", 2)).value())
+                    .isEqualTo(Duration.ofSeconds(2));
+            assertThat(StepKind.heartbeatTimeout(Map.of("heartbeat_timeout_seconds", 0.5)).value())
+                    .isEqualTo(Duration.ofMillis(500));
+        }
+
+        @Test
+        void a_timeout_that_is_not_a_number_above_zero_is_a_problem_of_the_task_and_reads_as_none() {
+            Map<String, Object> config = Map.of("heartbeat_timeout_seconds", 0);
+            assertThat(StepKind.heartbeatTimeout(config).value()).isNull();
+            assertThat(StepKind.read("task", null, config).problems()).containsExactly(
+                    "config.heartbeat_timeout_seconds must be a number of seconds greater than 0");
+            assertThat(StepKind.read("agent", null, Map.of("heartbeat_timeout_seconds", "soon")).problems())
+                    .containsExactly("config.heartbeat_timeout_seconds must be a number of seconds greater than 0");
         }
     }
 }

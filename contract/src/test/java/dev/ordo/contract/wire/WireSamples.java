@@ -31,6 +31,8 @@ final class WireSamples {
                     DEFINITION, Map.of("input", Map.of("hello", "world")), null)),
             Map.entry("StepScheduled", new ExecutionEvent.StepScheduled("prepare", 1, Map.of("hello", "world"), null)),
             Map.entry("StepStarted", new ExecutionEvent.StepStarted("prepare", 1, "worker-7")),
+            Map.entry("StepHeartbeatRecorded", new ExecutionEvent.StepHeartbeatRecorded("prepare", 1,
+                    Map.of("rows_done", 120), AT)),
             Map.entry("StepSucceeded", new ExecutionEvent.StepSucceeded("prepare", 1, Map.of("rows", 3))),
             Map.entry("StepFailed", new ExecutionEvent.StepFailed("process", 2, "connection refused", true)),
             Map.entry("StepSkipped", new ExecutionEvent.StepSkipped("process", "condition was false")),
@@ -64,6 +66,7 @@ final class WireSamples {
 
     static final Map<String, Object> TIMERS = Map.of(
             "StepDeadlineReached", new TimerFired.StepDeadlineReached(EXECUTION, "prepare", 1, AT),
+            "HeartbeatDeadlineReached", new TimerFired.HeartbeatDeadlineReached(EXECUTION, "prepare", 1, AT),
             "RetryDue", new TimerFired.RetryDue(EXECUTION, "prepare", 2, AT),
             "DelayElapsed", new TimerFired.DelayElapsed(EXECUTION, "wait", AT),
             "ExecutionDeadlineReached", new TimerFired.ExecutionDeadlineReached(EXECUTION, AT));
@@ -74,6 +77,10 @@ final class WireSamples {
             "ExecutionRetriedWithoutStepInputs", new ExecutionEvent.ExecutionRetried(List.of("prepare", "process"),
                     null, null, "retried on request after it timed out"),
             "RetryExecutionWithoutStepInputs", new ExecutionCommand.RetryExecution(EXECUTION, null, AT),
+            "StepStartedWithHeartbeatDeadline", new ExecutionEvent.StepStarted("prepare", 1, "worker-7", AT),
+            "StepHeartbeatReportWithProgress", new StepReport.StepHeartbeatReport(EXECUTION, "prepare", 1,
+                    "worker-7", Map.of("rows_done", 120)),
+            "WorkerAnnouncement", new WorkerAnnouncement("worker-7", List.of("de", "gpu"), 4, 2, AT),
             "StepScheduledWithDeadline", new ExecutionEvent.StepScheduled("prepare", 1, Map.of("hello", "world"), AT),
             "EventEnvelope", new EventEnvelope(EXECUTION, 7, AT, new ExecutionEvent.StepSucceeded("prepare", 1, Map.of("rows", 3))),
             "StepTask", new StepTask(EXECUTION, "prepare", "task", 1, Map.of("processing_type", "default"),

@@ -15,6 +15,7 @@ import dev.ordo.contract.execution.ExecutionEvent.IncidentRecorded;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionTimedOut;
 import dev.ordo.contract.execution.ExecutionEvent.StepFailed;
+import dev.ordo.contract.execution.ExecutionEvent.StepHeartbeatRecorded;
 import dev.ordo.contract.execution.ExecutionEvent.StepRetryScheduled;
 import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
 import dev.ordo.contract.execution.ExecutionEvent.StepSkipped;
@@ -120,7 +121,9 @@ public record ExecutionState(
         } else if (event instanceof StepScheduled scheduled) {
             return withStep(scheduled.stepName(), step -> step.scheduled(scheduled.attempt(), scheduled.deadline()));
         } else if (event instanceof StepStarted started) {
-            return withStep(started.stepName(), step -> step.withStatus(StepStatus.RUNNING));
+            return withStep(started.stepName(), step -> step.started(started.heartbeatDeadline()));
+        } else if (event instanceof StepHeartbeatRecorded beat) {
+            return withStep(beat.stepName(), step -> step.heartbeatRecorded(beat.heartbeatDeadline(), beat.progress()));
         } else if (event instanceof StepSucceeded succeeded) {
             return withStep(succeeded.stepName(), step -> step.succeeded(succeeded.output()));
         } else if (event instanceof StepFailed failed) {

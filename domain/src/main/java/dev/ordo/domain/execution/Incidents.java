@@ -9,6 +9,7 @@ import dev.ordo.contract.execution.ExecutionEvent.IncidentRecorded;
 import dev.ordo.contract.execution.ExecutionStatus;
 import dev.ordo.contract.execution.StepReport;
 import dev.ordo.contract.execution.TimerFired.DelayElapsed;
+import dev.ordo.contract.execution.TimerFired.HeartbeatDeadlineReached;
 import dev.ordo.contract.execution.TimerFired.RetryDue;
 import dev.ordo.contract.execution.TimerFired.StepDeadlineReached;
 import java.util.List;
@@ -90,6 +91,8 @@ final class Incidents {
             return report.stepName();
         } else if (input instanceof StepDeadlineReached deadline) {
             return deadline.stepName();
+        } else if (input instanceof HeartbeatDeadlineReached heartbeat) {
+            return heartbeat.stepName();
         } else if (input instanceof RetryDue retry) {
             return retry.stepName();
         } else if (input instanceof DelayElapsed delay) {

@@ -11,6 +11,7 @@ import dev.ordo.contract.execution.StepReport.StepSucceededReport;
 import dev.ordo.contract.execution.TimerFired;
 import dev.ordo.contract.execution.TimerFired.DelayElapsed;
 import dev.ordo.contract.execution.TimerFired.ExecutionDeadlineReached;
+import dev.ordo.contract.execution.TimerFired.HeartbeatDeadlineReached;
 import dev.ordo.contract.execution.TimerFired.RetryDue;
 import dev.ordo.contract.execution.TimerFired.StepDeadlineReached;
 import java.time.Instant;
@@ -47,6 +48,8 @@ final class Rules {
             return StepReportRules.heartbeat(state, heartbeat, now);
         } else if (input instanceof StepDeadlineReached deadline) {
             return TimerRules.stepDeadline(state, deadline, now);
+        } else if (input instanceof HeartbeatDeadlineReached heartbeat) {
+            return HeartbeatRules.deadlineReached(state, heartbeat, now);
         } else if (input instanceof RetryDue retry) {
             return TimerRules.retryDue(state, retry, now);
         } else if (input instanceof DelayElapsed delay) {

@@ -36,7 +36,8 @@ final class StepReportRules {
             return Decision.rejected(report, "Expected step '" + report.stepName() + "' attempt "
                     + report.attempt() + " to be queued, but it is already running");
         }
-        return Decision.of(List.of(new StepStarted(report.stepName(), report.attempt(), report.workerId())));
+        return Decision.of(List.of(new StepStarted(report.stepName(), report.attempt(), report.workerId(),
+                HeartbeatRules.startedClock(state, report.stepName(), now))));
     }
 
     static Decision succeeded(ExecutionState state, StepSucceededReport report, Instant now) {
@@ -66,10 +67,7 @@ final class StepReportRules {
 
     static Decision heartbeat(ExecutionState state, StepHeartbeatReport report, Instant now) {
         String refusal = refusal(state, report, now);
-        return refusal == null
-                ? Decision.nothing("Heartbeat for step '" + report.stepName() + "' attempt " + report.attempt()
-                        + " accepted: the attempt is in flight")
-                : Decision.rejected(report, refusal);
+        return refusal == null ? HeartbeatRules.accepted(state, report, now) : Decision.rejected(report, refusal);
     }
 
     /** The report's attempt ended without a usable result; what follows is per {@link AttemptOutcomes}. */

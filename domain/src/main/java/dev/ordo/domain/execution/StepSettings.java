@@ -4,6 +4,7 @@ import dev.ordo.contract.definition.StepKind;
 import dev.ordo.contract.definition.StepKind.ConditionGate;
 import dev.ordo.contract.definition.StepSpec;
 import dev.ordo.contract.definition.WorkflowSnapshot;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -17,10 +18,12 @@ import java.util.Map;
  *       step's wins over the workflow's.</li>
  *   <li>{@code config.when_dependency_skipped}: {@code skip} (default) or {@code run}, which treats a
  *       skipped dependency as satisfied.</li>
+ *   <li>{@code config.heartbeat_timeout_seconds}: how long a running attempt may go without a
+ *       heartbeat ({@link StepKind#heartbeatTimeout}); null for no heartbeat timeout.</li>
  * </ul>
  */
 record StepSettings(StepSpec spec, StepKind kind, int maxRetries, RetryPolicy retryPolicy, boolean continueOnError,
-                    boolean runWhenDependencySkipped) {
+                    boolean runWhenDependencySkipped, Duration heartbeatTimeout) {
 
     static final String CONTINUE_ON_ERROR = "continue_on_error";
 
@@ -31,7 +34,8 @@ record StepSettings(StepSpec spec, StepKind kind, int maxRetries, RetryPolicy re
                 step.maxRetries() == null ? workflow.maxRetries() : step.maxRetries(),
                 RetryPolicy.from(asMap(step.config().get("retry_policy")), workflowPolicy),
                 CONTINUE_ON_ERROR.equals(ConfigValues.word(errorHandling)),
-                "run".equals(ConfigValues.word(step.config().get("when_dependency_skipped"))));
+                "run".equals(ConfigValues.word(step.config().get("when_dependency_skipped"))),
+                StepKind.heartbeatTimeout(step.config()).value());
     }
 
     static StepSettings of(ExecutionState state, String stepName) {

@@ -14,12 +14,48 @@ import java.util.Map;
  * @param priorAttempts the attempts made before the latest retry of the execution ran this step
  *     again, or null when no retry did (or it had none); attempts after it form the current run,
  *     which has the step's {@code max_retries} to itself
+ * @param heartbeat what the running attempt's heartbeats have recorded, or null before its start,
+ *     once it ended, and for a step without a heartbeat timeout that reported no progress
  */
 public record StepState(StepStatus status, int attempt, Map<String, Object> output, String error,
-                        Instant deadline, Instant wakeAt, Integer priorAttempts) {
+                        Instant deadline, Instant wakeAt, Integer priorAttempts, Heartbeat heartbeat) {
+
+    /**
+     * The heartbeat clock of a running attempt.
+     *
+     * @param deadline when the attempt times out unless a heartbeat comes first, or null for never
+     * @param progressHash the hash of the last progress recorded ({@link Map#hashCode}, the same on
+     *     every JVM), or null for none: a heartbeat whose progress hashes alike brings nothing new
+     */
+    public record Heartbeat(Instant deadline, Integer progressHash) {
+    }
+
+    public StepState(StepStatus status, int attempt, Map<String, Object> output, String error, Instant deadline,
+                     Instant wakeAt, Integer priorAttempts) {
+        this(status, attempt, output, error, deadline, wakeAt, priorAttempts, null);
+    }
 
     public static StepState pending() {
         return new StepState(StepStatus.PENDING, 0, null, null, null, null, null);
+    }
+
+    /** Running, its heartbeat clock started at {@code heartbeatDeadline} (null for no heartbeat timeout). */
+    public StepState started(Instant heartbeatDeadline) {
+        return new StepState(StepStatus.RUNNING, attempt, output, error, deadline, wakeAt, priorAttempts,
+                heartbeatDeadline == null ? null : new Heartbeat(heartbeatDeadline, null));
+    }
+
+    /** A heartbeat recorded: the clock moves to {@code heartbeatDeadline}; new progress replaces the hash. */
+    public StepState heartbeatRecorded(Instant heartbeatDeadline, Map<String, Object> progress) {
+        Integer hash = progress != null ? Integer.valueOf(progress.hashCode())
+                : heartbeat == null ? null : heartbeat.progressHash();
+        return new StepState(status, attempt, output, error, deadline, wakeAt, priorAttempts,
+                new Heartbeat(heartbeatDeadline, hash));
+    }
+
+    /** When the running attempt times out for want of a heartbeat, or null for never. */
+    public Instant heartbeatDeadline() {
+        return heartbeat == null ? null : heartbeat.deadline();
     }
 
     public StepState scheduled(int newAttempt, Instant attemptDeadline) {
@@ -28,11 +64,11 @@ public record StepState(StepStatus status, int attempt, Map<String, Object> outp
 
     /** The same step with this output and error: how a store that keeps large payloads apart puts them back. */
     public StepState withPayload(Map<String, Object> newOutput, String newError) {
-        return new StepState(status, attempt, newOutput, newError, deadline, wakeAt, priorAttempts);
+        return new StepState(status, attempt, newOutput, newError, deadline, wakeAt, priorAttempts, heartbeat);
     }
 
     public StepState withStatus(StepStatus newStatus) {
-        return new StepState(newStatus, attempt, output, error, deadline, wakeAt, priorAttempts);
+        return new StepState(newStatus, attempt, output, error, deadline, wakeAt, priorAttempts, heartbeat);
     }
 
     public StepState succeeded(Map<String, Object> result) {

@@ -8,6 +8,8 @@ import dev.ordo.contract.execution.ExecutionEvent.ExecutionFailed;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionRetried;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
 import dev.ordo.contract.execution.ExecutionEvent.StepFailed;
+import dev.ordo.contract.execution.ExecutionEvent.StepHeartbeatRecorded;
+import dev.ordo.contract.execution.ExecutionEvent.StepStarted;
 import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
 import dev.ordo.contract.execution.ExecutionEvent.StepSucceeded;
 import dev.ordo.contract.execution.ExecutionStatus;
@@ -48,7 +50,8 @@ class ExecutionStateGoldenTest {
         return Stream.of(Arguments.of("state/RunningExecution.json", running()),
                 Arguments.of("state/FinishedExecutionTombstone.json",
                         ExecutionState.finished(EXECUTION, ExecutionStatus.TIMED_OUT, 17)),
-                Arguments.of("state/RetriedExecution.json", retried()));
+                Arguments.of("state/RetriedExecution.json", retried()),
+                Arguments.of("state/HeartbeatingExecution.json", heartbeating()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,6 +118,19 @@ class ExecutionStateGoldenTest {
                 new ExecutionRetried(List.of("store", "notify"), Map.of("store", Map.of("total", 41)),
                         retriedAt.plusSeconds(600), "retried on request after it failed"),
                 new StepScheduled("store", 2, Map.of("total", 41), retriedAt.plusSeconds(30))));
+    }
+
+    /** A running step whose heartbeats moved its clock and brought progress. */
+    static ExecutionState heartbeating() {
+        WorkflowSnapshot definition = new WorkflowSnapshot(600, 1, Map.of(), List.of(
+                new StepSpec("train", "task", 1, List.of(), 3600, null, null, Map.of("heartbeat_timeout_seconds", 30))));
+        return ExecutionState.fold(EXECUTION, List.of(
+                new ExecutionStarted(UUID.fromString("0b7e5d1c-2a4f-4e6b-8c3d-9f1a2b3c4d5e"), 3,
+                        UUID.fromString("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"), null, definition, Map.of(),
+                        STARTED_AT.plusSeconds(600)),
+                new StepScheduled("train", 1, Map.of(), STARTED_AT.plusSeconds(3600)),
+                new StepStarted("train", 1, "worker-3", STARTED_AT.plusSeconds(31)),
+                new StepHeartbeatRecorded("train", 1, Map.of("epoch", 2), STARTED_AT.plusSeconds(52))));
     }
 
     private static String golden(String file) throws IOException {

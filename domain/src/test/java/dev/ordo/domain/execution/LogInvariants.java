@@ -133,6 +133,25 @@ final class LogInvariants {
         }
     }
 
+    /**
+     * A heartbeat is recorded only for the attempt in flight, and a heartbeat deadline only times
+     * out the attempt whose clock ran: each such timeout follows the attempt's start or a heartbeat.
+     */
+    static void assertHeartbeatsBelongToTheAttemptInFlight(List<ExecutionEvent> log, List<ExecutionState> states,
+                                                           String context) {
+        for (int i = 1; i < log.size(); i++) {
+            ExecutionState before = states.get(i - 1);
+            if (log.get(i) instanceof ExecutionEvent.StepHeartbeatRecorded beat) {
+                StepState step = before.step(beat.stepName());
+                assertThat(step.attempt()).as("%s, event %d %s", context, i + 1, beat).isEqualTo(beat.attempt());
+                assertThat(step.status().isInFlight()).as("%s, event %d %s", context, i + 1, beat).isTrue();
+            } else if (log.get(i) instanceof StepTimedOut timedOut && timedOut.error().contains("sent no heartbeat")) {
+                assertThat(before.step(timedOut.stepName()).heartbeatDeadline())
+                        .as("%s, event %d %s", context, i + 1, timedOut).isNotNull();
+            }
+        }
+    }
+
     private static ExecutionStatus endedAs(ExecutionEvent terminal) {
         if (terminal instanceof ExecutionCompleted) {
             return ExecutionStatus.COMPLETED;
@@ -159,6 +178,8 @@ final class LogInvariants {
         } else if (event instanceof StepSkipped e) {
             return e.stepName();
         } else if (event instanceof StepTimedOut e) {
+            return e.stepName();
+        } else if (event instanceof ExecutionEvent.StepHeartbeatRecorded e) {
             return e.stepName();
         } else if (event instanceof StepRetryScheduled e) {
             return e.stepName();

@@ -11,6 +11,7 @@ import dev.ordo.contract.execution.ExecutionEvent.CommandRejected;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionRetried;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionTimedOut;
+import dev.ordo.contract.execution.ExecutionEvent.StepTimedOut;
 import dev.ordo.contract.execution.ExecutionEvent.StepFailed;
 import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
 import dev.ordo.contract.execution.ExecutionStatus;
@@ -65,6 +66,7 @@ class RandomExecutionsTest {
             LogInvariants.assertGivenInputsHold(log, context);
             LogInvariants.assertAttemptsNeverRepeat(log, context);
             LogInvariants.assertFinishedStepsStayFinished(log, context);
+            LogInvariants.assertHeartbeatsBelongToTheAttemptInFlight(log, simulation.states(), context);
             assertThat(finalState.status().isTerminal()).as(context).isTrue();
             assertThat(finalState.steps().values()).as(context).allMatch(step -> step.status().isFinished());
             assertThat(Timers.pending(finalState)).as(context).isEmpty();
@@ -87,7 +89,7 @@ class RandomExecutionsTest {
                 "retry without step inputs", "a given input scheduled",
                 "retry refused: not failed or timed out", "retry refused: step inputs", "retry racing the run",
                 "a retried execution completed", "a retried execution failed", "a retried execution cancelled",
-                "a retried execution timeout");
+                "a retried execution timeout", "heartbeat recorded", "progress recorded", "silent attempt timed out");
     }
 
     /**
@@ -141,6 +143,11 @@ class RandomExecutionsTest {
                 given = retried.stepInputs();
             } else if (event instanceof StepScheduled scheduled && given.containsKey(scheduled.stepName())) {
                 found.add("a given input scheduled");
+            }
+            if (event instanceof ExecutionEvent.StepHeartbeatRecorded beat) {
+                found.add(beat.progress() == null ? "heartbeat recorded" : "progress recorded");
+            } else if (event instanceof StepTimedOut timedOut && timedOut.error().contains("sent no heartbeat")) {
+                found.add("silent attempt timed out");
             }
             if (event instanceof CommandRejected rejected && rejected.input().equals("StartExecution")
                     && rejected.reason().contains("to be new")) {

@@ -57,6 +57,9 @@ public final class RandomWorkflows {
         } else if (kind == 4) {
             config.put("when_dependency_skipped", "run");
         }
+        if (kind >= 3 && random.nextInt(3) == 0) {
+            config.put("heartbeat_timeout_seconds", 1 + random.nextInt(3));
+        }
         Integer timeout = random.nextBoolean() ? 1 + random.nextInt(10) : null;
         Integer retries = random.nextInt(3) == 0 ? null : random.nextInt(3);
         return new StepSpec(name, type, 1, dependsOn, timeout, retries, condition, config);

@@ -250,6 +250,24 @@ final class Scenario {
         return new StepStarted(step, attempt, "worker-1");
     }
 
+    /** Attempt {@code attempt} runs, its heartbeat clock started at {@code heartbeatDeadline}. */
+    static StepStarted running(String step, int attempt, Instant heartbeatDeadline) {
+        return new StepStarted(step, attempt, "worker-1", heartbeatDeadline);
+    }
+
+    static ExecutionEvent.StepHeartbeatRecorded heartbeatRecorded(String step, int attempt,
+                                                                 Map<String, Object> progress, Instant deadline) {
+        return new ExecutionEvent.StepHeartbeatRecorded(step, attempt, progress, deadline);
+    }
+
+    static StepReport.StepHeartbeatReport heartbeatReported(String step, int attempt, Map<String, Object> progress) {
+        return new StepReport.StepHeartbeatReport(EXECUTION, step, attempt, "worker-1", progress);
+    }
+
+    static TimerFired.HeartbeatDeadlineReached heartbeatDeadlineReached(String step, int attempt, Instant dueAt) {
+        return new TimerFired.HeartbeatDeadlineReached(EXECUTION, step, attempt, dueAt);
+    }
+
     static StepSucceeded succeeded(String step, int attempt, Map<String, Object> output) {
         return new StepSucceeded(step, attempt, output);
     }

@@ -29,7 +29,8 @@ import java.util.UUID;
 
 /**
  * Drives the {@link Decider} like the engine does, against simulated workers that answer each task
- * at random: success, retryable or terminal failure, silence (so it times out), heartbeats, late or
+ * at random: success, retryable or terminal failure, silence (so it times out), heartbeats (some
+ * with progress, some stopping as if the worker died, so a heartbeat timeout times it out), late or
  * duplicate reports, now and then an output too large to keep; sometimes a client cancels, the
  * start is delivered twice, or a report arrives just after the workflow deadline while the timer
  * tick runs late. Timers are kept from each outcome's timer changes, as the engine keeps its timer
@@ -166,9 +167,7 @@ public final class SimulatedRun {
         Instant startAt = now.plusMillis(random.nextInt(200));
         send(startAt, new StepStartedReport(executionId, step, attempt, "w"));
         Instant endAt = startAt.plusMillis(random.nextInt(12_000));
-        if (random.nextInt(4) == 0) {
-            send(startAt.plusMillis(random.nextInt(12_000)), new StepHeartbeatReport(executionId, step, attempt, "w"));
-        }
+        heartbeats(step, attempt, startAt, endAt);
         int outcome = random.nextInt(10);
         if (outcome < 5) {
             send(endAt, new StepSucceededReport(executionId, step, attempt, output(step)));
@@ -183,6 +182,24 @@ public final class SimulatedRun {
         if (tickLagMillis > 0 && state.deadline() != null && random.nextInt(4) == 0) {
             send(state.deadline().plusMillis(random.nextInt((int) tickLagMillis)),
                     new StepSucceededReport(executionId, step, attempt, Map.of("late", true)));
+        }
+    }
+
+    /**
+     * Now and then the worker beats every 0.2 to 1 s, sometimes with new progress, until the attempt
+     * ends or, as if it died, up to 12 s after the start, whichever it picked; beats may also run
+     * past the attempt's end.
+     */
+    private void heartbeats(String step, int attempt, Instant startAt, Instant endAt) {
+        if (random.nextInt(3) != 0) {
+            return;
+        }
+        Instant stopsAt = random.nextBoolean() ? endAt : startAt.plusMillis(random.nextInt(12_000));
+        int progress = 0;
+        for (Instant at = startAt.plusMillis(200 + random.nextInt(800)); at.isBefore(stopsAt);
+                at = at.plusMillis(200 + random.nextInt(800))) {
+            Map<String, Object> news = random.nextInt(4) == 0 ? Map.of("done", ++progress) : null;
+            send(at, new StepHeartbeatReport(executionId, step, attempt, "w", news));
         }
     }
 

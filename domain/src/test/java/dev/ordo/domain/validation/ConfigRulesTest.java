@@ -135,8 +135,16 @@ class ConfigRulesTest {
                         + " values or ${...} references");
         whenValidated(workflow(step("a").type("agent").config("required_capabilities", "gpu")))
                 .thenFinding(INVALID_CONFIG, "a", "Step 'a': config.required_capabilities must be a list of"
-                        + " capability names");
+                        + " capability names (letters, digits, '_' and '-')");
         whenValidated(workflow(step("a").type("agent").config("required_capabilities", List.of("gpu")))).thenValid();
+    }
+
+    @Test
+    void a_heartbeat_timeout_must_be_a_number_of_seconds_above_zero() {
+        whenValidated(workflow(step("a").config("heartbeat_timeout_seconds", -1)))
+                .thenFinding(INVALID_CONFIG, "a", "Step 'a': config.heartbeat_timeout_seconds must be a number of"
+                        + " seconds greater than 0");
+        whenValidated(workflow(step("a").config("heartbeat_timeout_seconds", 2.5))).thenValid();
     }
 
     /** Validation reads a step as the engine runs it: one StepKind. */

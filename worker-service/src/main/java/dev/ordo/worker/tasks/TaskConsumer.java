@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -44,13 +45,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class TaskConsumer {
 
-    /** @param concurrency how many tasks run at once */
-    public record Settings(String topic, int concurrency, Duration shutdownGrace) {
+    /**
+     * @param topics the task topics to take tasks from, e.g. {@code Topics.stepTasksFor(capabilities)}
+     * @param concurrency how many tasks run at once
+     */
+    public record Settings(Pattern topics, int concurrency, Duration shutdownGrace) {
 
         public Settings {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("Expected a concurrency of at least 1, but it is " + concurrency);
             }
+        }
+
+        /** Tasks from this one topic. */
+        public Settings(String topic, int concurrency, Duration shutdownGrace) {
+            this(Pattern.compile(Pattern.quote(topic)), concurrency, shutdownGrace);
         }
     }
 
@@ -64,6 +73,7 @@ public final class TaskConsumer {
     private final ReportPublisher reports;
     private final Settings settings;
     private final TaskPool pool;
+    private final TaskRunner runner;
     private final TakenOffsets taken = new TakenOffsets();
     private volatile int assigned;
     private volatile boolean stopping;
@@ -77,6 +87,7 @@ public final class TaskConsumer {
         this.consumer = consumer;
         this.reports = reports;
         this.settings = settings;
+        this.runner = runner;
         this.pool = new TaskPool(runner, settings.concurrency());
     }
 
@@ -117,7 +128,7 @@ public final class TaskConsumer {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(settings.topic()), new Rebalance());
+            consumer.subscribe(settings.topics(), new Rebalance());
             while (!stopping) {
                 pool.settle(this::settle);
                 commit(taken.partitions(), false);
@@ -206,6 +217,7 @@ public final class TaskConsumer {
         try {
             consumer.close(CloseOptions.timeout(BLOCKING_TIMEOUT));
         } finally {
+            runner.close();
             reports.close(BLOCKING_TIMEOUT);
         }
     }

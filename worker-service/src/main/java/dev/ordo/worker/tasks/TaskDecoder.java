@@ -57,7 +57,7 @@ final class TaskDecoder {
         String step = first(() -> text(header(record, TaskHeaders.STEP_NAME)), () -> text(keyPart(record.key(), 1)),
                 () -> text(fields.get("step_name")));
         Integer attempt = first(() -> attempt(header(record, TaskHeaders.ATTEMPT)),
-                () -> attempt(fields.get("attempt")));
+                () -> attempt(keyPart(record.key(), 2)), () -> attempt(fields.get("attempt")));
         if (execution == null || step == null || attempt == null) {
             return new Unattributable(problem);
         }
@@ -91,9 +91,24 @@ final class TaskDecoder {
     }
 
     /** Part 0 (execution id) or 1 (step name) of a key {@code <execution id>:<step name>}; ids hold no colon. */
+    /**
+     * Part 0 (execution id), 1 (step name) or 2 (attempt) of a task key
+     * {@code <execution>:<step>:<attempt>}, or of the older {@code <execution>:<step>} (no attempt).
+     */
     private static String keyPart(String key, int part) {
-        int colon = key == null ? -1 : key.indexOf(':');
-        return colon < 0 ? null : part == 0 ? key.substring(0, colon) : key.substring(colon + 1);
+        int first = key == null ? -1 : key.indexOf(':');
+        if (first < 0) {
+            return null;
+        }
+        int last = key.lastIndexOf(':');
+        boolean withAttempt = last > first && key.substring(last + 1).matches("[0-9]+");
+        if (part == 0) {
+            return key.substring(0, first);
+        }
+        if (part == 1) {
+            return withAttempt ? key.substring(first + 1, last) : key.substring(first + 1);
+        }
+        return withAttempt ? key.substring(last + 1) : null;
     }
 
     private static UUID uuid(Object value) {

@@ -24,14 +24,15 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a readable task whose deadline has passed is reported failed (retryably) without running:
  *       the engine has timed the attempt out, or is about to;</li>
- *   <li>any other readable task is reported started, run, and its outcome reported
- *       ({@link OutcomeReports});</li>
+ *   <li>any other readable task is reported started, run while {@link HeartbeatSender} beats for
+ *       it (carrying the progress its handler reports), and its outcome reported
+ *       ({@link OutcomeReports}) once the beats have stopped;</li>
  *   <li>an unreadable task is reported failed, terminally: "task could not be decoded: ...";</li>
  *   <li>a record that names no attempt is logged and counted
  *       ({@code ordo.worker.tasks.undecodable{outcome=skipped}}), and done.</li>
  * </ul>
  */
-public final class TaskRunner {
+public final class TaskRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
 
@@ -41,6 +42,7 @@ public final class TaskRunner {
     private final Clock clock;
     private final Counter reportedUndecodable;
     private final Counter skippedUndecodable;
+    private final HeartbeatSender heartbeats;
 
     public TaskRunner(AttemptRunner attempts, ReportPublisher reports, String workerId, Clock clock,
                       MeterRegistry meters) {
@@ -50,6 +52,13 @@ public final class TaskRunner {
         this.clock = clock;
         this.reportedUndecodable = undecodable(meters, "reported");
         this.skippedUndecodable = undecodable(meters, "skipped");
+        this.heartbeats = new HeartbeatSender(reports, workerId);
+    }
+
+    /** Stops every heartbeat; the attempts still running send none from now on. */
+    @Override
+    public void close() {
+        heartbeats.close();
     }
 
     CompletableFuture<Void> run(ConsumerRecord<String, byte[]> record) {
@@ -81,13 +90,17 @@ public final class TaskRunner {
         }
         CompletableFuture<Void> started = reports.publish(
                 new StepStartedReport(task.executionId(), task.stepName(), task.attempt(), workerId));
-        CompletableFuture<Void> ended = reports.publish(OutcomeReports.of(task, outcome(task)));
+        StepOutcome outcome;
+        try (HeartbeatSender.Beat beat = heartbeats.start(task)) {
+            outcome = outcome(task, beat);
+        }
+        CompletableFuture<Void> ended = reports.publish(OutcomeReports.of(task, outcome));
         return CompletableFuture.allOf(started, ended);
     }
 
-    private StepOutcome outcome(StepTask task) {
+    private StepOutcome outcome(StepTask task, AttemptProgress progress) {
         try {
-            return attempts.run(task);
+            return attempts.run(task, progress);
         } catch (RuntimeException e) {
             return new StepOutcome.Failed("handler failed: " + e, true);
         }

@@ -4,6 +4,8 @@ import static dev.ordo.worker.TaskTraffic.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ordo.contract.execution.StepReport;
+import dev.ordo.contract.execution.StepReport.StepHeartbeatReport;
 import dev.ordo.contract.execution.StepReport.StepStartedReport;
 import dev.ordo.contract.execution.StepReport.StepSucceededReport;
 import dev.ordo.contract.execution.StepTask;
@@ -14,6 +16,7 @@ import dev.ordo.worker.reports.ReportPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -31,8 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The consumer loop against the real broker, without Spring: the commit rule and stopping. Step
- * {@code held} runs until the test lets it go (or it is interrupted), {@code slow} takes 2 s, any other
- * succeeds at once.
+ * {@code held} runs until the test lets it go (or it is interrupted), {@code slow} takes 2 s,
+ * {@code beating} takes 1.2 s and reports progress half-way, any other succeeds at once.
  */
 class TaskConsumerTest {
 
@@ -110,6 +113,38 @@ class TaskConsumerTest {
                 assertThat(traffic.reportsFor(held)).hasOnlyElementsOfType(StepStartedReport.class));
     }
 
+    @Test
+    void a_running_attempt_beats_every_third_of_its_heartbeat_timeout_with_its_progress_and_never_after_its_outcome()
+            throws Exception {
+        consumer = started(Duration.ofSeconds(10));
+        StepTask beating = task("beating", Map.of("heartbeat_timeout_seconds", 0.6));
+        traffic.send(beating);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(traffic.reportsFor(beating)).hasAtLeastOneElementOfType(StepSucceededReport.class));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(traffic.reportsFor(beating)).last().isInstanceOf(StepSucceededReport.class));
+
+        List<StepReport> reports = traffic.reportsFor(beating);
+        assertThat(reports).first().isInstanceOf(StepStartedReport.class);
+        List<StepHeartbeatReport> beats = reports.stream().filter(StepHeartbeatReport.class::isInstance)
+                .map(StepHeartbeatReport.class::cast).toList();
+        assertThat(beats).as("beats every 200 ms in 1.2 s").hasSizeBetween(3, 7)
+                .allMatch(beat -> beat.attempt() == 1 && beat.workerId().equals("test-worker"));
+        assertThat(beats).extracting(StepHeartbeatReport::progress).containsOnlyOnce(Map.of("half", "done"));
+    }
+
+    @Test
+    void an_attempt_without_a_heartbeat_timeout_sends_no_heartbeat_without_progress() throws Exception {
+        consumer = started(Duration.ofSeconds(10));
+        StepTask slow = task("slow", Map.of());
+        traffic.send(slow);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(traffic.reportsFor(slow)).hasAtLeastOneElementOfType(StepSucceededReport.class));
+        assertThat(traffic.reportsFor(slow)).noneMatch(StepHeartbeatReport.class::isInstance);
+    }
+
     private TaskConsumer started(Duration grace) {
         ReportPublisher reports = new ReportPublisher(new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, traffic.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
@@ -129,12 +164,16 @@ class TaskConsumerTest {
         return started;
     }
 
-    private StepOutcome attempt(StepTask task) {
+    private StepOutcome attempt(StepTask task, AttemptProgress progress) {
         try {
             if (task.stepName().equals("held")) {
                 letGo.await();
             } else if (task.stepName().equals("slow")) {
                 Thread.sleep(2_000); // the work being modelled, not a wait for the test
+            } else if (task.stepName().equals("beating")) {
+                Thread.sleep(600); // the work being modelled, as for slow
+                progress.heartbeat(Map.of("half", "done"));
+                Thread.sleep(600);
             }
             return StepOutcome.succeeded(Map.of());
         } catch (InterruptedException e) {

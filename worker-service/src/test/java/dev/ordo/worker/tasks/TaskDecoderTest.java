@@ -59,6 +59,19 @@ class TaskDecoderTest {
     }
 
     @Test
+    void without_headers_a_key_by_attempt_names_execution_step_and_attempt() {
+        String value = "{\"execution_id\":\"" + OTHER + "\",\"step_name\":\"other\",\"attempt\":\"2\",\"config\":[]}";
+
+        DecodedTask decoded = TaskDecoder.decode(record(EXECUTION + ":step:with:colons:4", value));
+
+        assertThat(decoded).isInstanceOfSatisfying(Unreadable.class, unreadable -> {
+            assertThat(unreadable.executionId()).isEqualTo(EXECUTION);
+            assertThat(unreadable.stepName()).isEqualTo("step:with:colons");
+            assertThat(unreadable.attempt()).isEqualTo(4);
+        });
+    }
+
+    @Test
     void a_task_missing_its_config_is_unreadable_and_says_what_it_lacks() {
         String value = "{\"execution_id\":\"" + EXECUTION + "\",\"step_name\":\"charge\",\"attempt\":1,\"input\":{}}";
 
