@@ -60,7 +60,7 @@ class TaskConsumerRunner implements SmartLifecycle, HealthIndicator {
         TaskConsumer created = new TaskConsumer(
                 new KafkaConsumer<>(kafka.buildConsumerProperties(), new StringDeserializer(),
                         new ByteArrayDeserializer()),
-                new TaskRunner((task, progress) -> handlers.run(task), reports, identity.id(), clock, meters), reports,
+                new TaskRunner((task, progress) -> handlers.run(task, new AttemptContext(task, progress)), reports, identity.id(), clock, meters), reports,
                 new TaskConsumer.Settings(topics.stepTasksFor(settings.capabilities()), settings.concurrency(),
                         settings.shutdownGrace()));
         created.start();
