@@ -3,8 +3,11 @@ package dev.ordo.projection.readmodel;
 import dev.ordo.contract.definition.WorkflowSnapshot;
 import dev.ordo.contract.execution.ExecutionStatus;
 import dev.ordo.contract.execution.StepStatus;
+import dev.ordo.contract.wire.EventEnvelope;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,6 +36,8 @@ final class ExecutionView {
     Instant createdAt;
     Instant updatedAt;
     final Map<String, StepView> steps = new LinkedHashMap<>();
+    /** The events folded into this view since it was read from its rows, in order: its new history rows. */
+    final List<EventEnvelope> foldedEvents = new ArrayList<>();
 
     ExecutionView(UUID id) {
         this.id = id;
