@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code ORDO_ENGINE_STATE_DIR} ({@code $ORDO_DATA_DIR/engine}, {@code .ordo-data/engine}),
  * {@code ORDO_ENGINE_COMMIT_INTERVAL} (50ms), {@code ORDO_ENGINE_STREAM_THREADS} (1),
  * {@code ORDO_ENGINE_TIMER_INTERVAL} (100ms), {@code ORDO_ENGINE_FINISHED_RETENTION} (1h),
- * {@code ORDO_ENGINE_TOMBSTONE_RETENTION} (empty: for ever).
+ * {@code ORDO_ENGINE_TOMBSTONE_RETENTION} (empty: for ever), {@code ORDO_ENGINE_RETRYABLE_RETENTION} (7d).
  *
  * @param partitions how many partitions the engine's topics get when it creates them
  */
@@ -24,7 +24,8 @@ record EngineEnvironment(EngineConfig config, int partitions) {
         Path stateDir = Path.of(read.text("ORDO_ENGINE_STATE_DIR",
                 Path.of(read.text("ORDO_DATA_DIR", ".ordo-data"), "engine").toString()));
         EngineOptions options = new EngineOptions(read.duration("ORDO_ENGINE_TIMER_INTERVAL"),
-                read.duration("ORDO_ENGINE_FINISHED_RETENTION"), 0, read.duration("ORDO_ENGINE_TOMBSTONE_RETENTION"));
+                read.duration("ORDO_ENGINE_FINISHED_RETENTION"), 0, read.duration("ORDO_ENGINE_TOMBSTONE_RETENTION"),
+                read.duration("ORDO_ENGINE_RETRYABLE_RETENTION"));
         EngineConfig config = new EngineConfig(read.text("KAFKA_BOOTSTRAP_SERVERS", "localhost:19092"),
                 new Topics(read.text("ORDO_TOPIC_PREFIX", Topics.DEFAULT_PREFIX)),
                 read.text("ORDO_ENGINE_APPLICATION_ID", EngineConfig.DEFAULT_APPLICATION_ID),

@@ -59,8 +59,7 @@ final class ExecutionProcessor implements Processor<String, Inbound, String, byt
                 context.getStateStore(EngineTopology.STARTS_STORE), context.getStateStore(EngineTopology.STEP_OUTPUTS_STORE),
                 context.getStateStore(EngineTopology.TOMBSTONES_STORE));
         this.timers = new TimerBook(context.getStateStore(EngineTopology.TIMERS_STORE));
-        this.retention = new RetentionBook(context.getStateStore(EngineTopology.EXPIRATIONS_STORE),
-                options.finishedRetention(), options.tombstoneRetention());
+        this.retention = new RetentionBook(context.getStateStore(EngineTopology.EXPIRATIONS_STORE), options);
         context.schedule(options.timerInterval(), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
     }
 
@@ -166,8 +165,11 @@ final class ExecutionProcessor implements Processor<String, Inbound, String, byt
         timers.update(before.state(), after);
         if (Tombstone.fits(after) && !Tombstone.fits(before.state())) {
             retention.tombstoned(after.executionId(), now);
-        } else if (!before.state().status().isTerminal() && after.status().isTerminal()) {
-            retention.finished(after.executionId(), now);
+        } else if (after.status().isTerminal() && prepared.decided().envelopes().stream()
+                .anyMatch(envelope -> envelope.event().isTerminal())) {
+            retention.finished(after.executionId(), after.status(), now);
+        } else if (before.state().status().isTerminal() && !after.status().isTerminal()) {
+            retention.reopened(after.executionId());
         }
         counters.rejections(prepared.decided().envelopes().stream().map(EventEnvelope::event)
                 .filter(event -> event instanceof CommandRejected || event instanceof ExecutionRejected).count());

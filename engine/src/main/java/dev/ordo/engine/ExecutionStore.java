@@ -146,11 +146,9 @@ final class ExecutionStore {
         Map<String, StepState> steps = new LinkedHashMap<>(state.steps());
         for (String step : record.spilledSteps()) {
             SpilledOutput kept = decode(outputs.get(outputKey(executionId, step)), SpilledOutput.class);
-            steps.computeIfPresent(step, (name, s) -> new StepState(s.status(), s.attempt(), kept.output(),
-                    kept.error(), s.deadline(), s.wakeAt()));
+            steps.computeIfPresent(step, (name, s) -> s.withPayload(kept.output(), kept.error()));
         }
-        ExecutionState whole = new ExecutionState(executionId, state.status(), state.version(),
-                decode(start, ExecutionStarted.class), java.util.Collections.unmodifiableMap(steps));
+        ExecutionState whole = state.reassembled(decode(start, ExecutionStarted.class), steps);
         return new Loaded(whole, true, true, Set.copyOf(record.spilledSteps()));
     }
 
@@ -176,10 +174,9 @@ final class ExecutionStore {
     private static ExecutionState withoutKeptApart(ExecutionState state, Set<String> spilled) {
         Map<String, StepState> steps = new LinkedHashMap<>(state.steps());
         for (String step : spilled) {
-            steps.computeIfPresent(step, (name, s) -> new StepState(s.status(), s.attempt(), null, null,
-                    s.deadline(), s.wakeAt()));
+            steps.computeIfPresent(step, (name, s) -> s.withPayload(null, null));
         }
-        return new ExecutionState(state.executionId(), state.status(), state.version(), null, steps);
+        return state.reassembled(null, steps);
     }
 
     private void deleteLive(StoreWrites writes, UUID executionId, Set<String> spilled) {

@@ -1,5 +1,6 @@
 package dev.ordo.engine;
 
+import dev.ordo.contract.execution.ExecutionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code <13-digit epoch ms>|<execution>} at its finish time plus the finished retention; a
  * tombstone, when tombstones have a retention at all, one keyed
  * {@code <13-digit epoch ms>|<execution>|tombstone}. The value is the execution id. A range scan
- * from the start finds the expired ones.
+ * from the start finds the expired ones. Failed and timed-out executions, which can be retried,
+ * are kept for the retryable retention instead. An index entry {@code finish-of|<execution>}
+ * holds the key of an execution's pending retirement, so a retry that reopens the execution
+ * cancels it (index keys start with a letter and never fall in the due range).
  */
 final class RetentionBook {
 
@@ -26,15 +30,18 @@ final class RetentionBook {
     static final String TOMBSTONE_SUFFIX = "|tombstone";
     private static final String DUE_BOUND = "}";
 
+    static final String FINISH_INDEX_PREFIX = "finish-of|";
+
     private final KeyValueStore<String, String> expirations;
     private final Duration retention;
+    private final Duration retryableRetention;
     private final Duration tombstoneRetention;
 
-    /** @param tombstoneRetention how long tombstones are kept, or null for ever */
-    RetentionBook(KeyValueStore<String, String> expirations, Duration retention, Duration tombstoneRetention) {
+    RetentionBook(KeyValueStore<String, String> expirations, EngineOptions options) {
         this.expirations = expirations;
-        this.retention = retention;
-        this.tombstoneRetention = tombstoneRetention;
+        this.retention = options.finishedRetention();
+        this.retryableRetention = options.retryableRetention();
+        this.tombstoneRetention = options.tombstoneRetention();
     }
 
     static String finishedKey(Instant due, UUID executionId) {
@@ -45,8 +52,21 @@ final class RetentionBook {
         return finishedKey(due, executionId) + TOMBSTONE_SUFFIX;
     }
 
-    void finished(UUID executionId, Instant at) {
-        expirations.put(finishedKey(at.plus(retention), executionId), executionId.toString());
+    /** Schedules the retirement of an execution that finished with {@code status} at {@code at}. */
+    void finished(UUID executionId, ExecutionStatus status, Instant at) {
+        reopened(executionId);
+        String key = finishedKey(at.plus(status.isRetryable() ? retryableRetention : retention), executionId);
+        expirations.put(key, executionId.toString());
+        expirations.put(FINISH_INDEX_PREFIX + executionId, key);
+    }
+
+    /** Cancels the pending retirement of an execution that runs again. */
+    void reopened(UUID executionId) {
+        String pending = expirations.get(FINISH_INDEX_PREFIX + executionId);
+        if (pending != null) {
+            expirations.delete(pending);
+            expirations.delete(FINISH_INDEX_PREFIX + executionId);
+        }
     }
 
     void tombstoned(UUID executionId, Instant at) {
@@ -69,7 +89,11 @@ final class RetentionBook {
             expirations.delete(entry.key);
             UUID executionId = ExecutionIds.parse(entry.value);
             if (executionId != null) {
-                expired.add(new Expiry(executionId, entry.key.endsWith(TOMBSTONE_SUFFIX)));
+                boolean ofTombstone = entry.key.endsWith(TOMBSTONE_SUFFIX);
+                if (!ofTombstone) {
+                    expirations.delete(FINISH_INDEX_PREFIX + executionId);
+                }
+                expired.add(new Expiry(executionId, ofTombstone));
             }
         }
         return expired;

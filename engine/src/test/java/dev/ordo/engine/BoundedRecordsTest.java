@@ -166,7 +166,7 @@ class BoundedRecordsTest {
                 && RecordLimits.encodedSize(report.output()) > RecordLimits.MAX_STEP_OUTPUT_BYTES) {
             StepSucceeded succeeded = new StepSucceeded(report.stepName(), report.attempt(), report.output());
             return Decided.of(state, new Outcome.Recorded(List.of(new NumberedEvent(state.version() + 1, succeeded)),
-                    state.evolve(succeeded), List.of(), Set.of(), Set.of(), false), now);
+                    state.evolve(succeeded), List.of(), Set.of(), Set.of(), false, false), now);
         }
         return Deciding.byTheDomain(state, input, now);
     }

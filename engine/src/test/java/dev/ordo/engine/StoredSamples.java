@@ -36,15 +36,15 @@ final class StoredSamples {
     /** The whole state the samples below take apart: 'prepare' completed (its output kept apart), 'process' running. */
     static ExecutionState wholeState() {
         Map<String, StepState> steps = new LinkedHashMap<>();
-        steps.put("prepare", new StepState(StepStatus.COMPLETED, 1, SPILLED_OUTPUT.output(), null, null, null));
-        steps.put("process", new StepState(StepStatus.RUNNING, 1, null, null, AT.plusSeconds(60), null));
-        return new ExecutionState(EXECUTION, ExecutionStatus.RUNNING, 5, START, steps);
+        steps.put("prepare", new StepState(StepStatus.COMPLETED, 1, SPILLED_OUTPUT.output(), null, null, null, null));
+        steps.put("process", new StepState(StepStatus.RUNNING, 1, null, null, AT.plusSeconds(60), null, null));
+        return new ExecutionState(EXECUTION, ExecutionStatus.RUNNING, 5, START, steps, null);
     }
 
     static StoredExecution storedExecution() {
         Map<String, StepState> steps = new LinkedHashMap<>(wholeState().steps());
-        steps.put("prepare", new StepState(StepStatus.COMPLETED, 1, null, null, null, null));
-        return new StoredExecution(new ExecutionState(EXECUTION, ExecutionStatus.RUNNING, 5, null, steps),
+        steps.put("prepare", new StepState(StepStatus.COMPLETED, 1, null, null, null, null, null));
+        return new StoredExecution(new ExecutionState(EXECUTION, ExecutionStatus.RUNNING, 5, null, steps, null),
                 List.of("prepare"));
     }
 

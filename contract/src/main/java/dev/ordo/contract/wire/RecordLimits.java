@@ -18,7 +18,8 @@ package dev.ordo.contract.wire;
  *       worker, with a reason that says so;</li>
  *   <li>the {@code step_inputs} of a retry, all together, larger than
  *       {@link #MAX_RETRY_STEP_INPUTS_BYTES} are refused (the API answers 413, the engine rejects the
- *       command), so an {@code ExecutionRetried} stays under {@link #MAX_RECORD_BYTES}.</li>
+ *       command), so an {@code ExecutionRetried}, which the engine also keeps in the execution's state
+ *       until its next run ends, stays small.</li>
  * </ul>
  *
  * <p>So an {@code ExecutionStarted} (definition and inputs) stays under 800 KiB, and every other
@@ -35,7 +36,7 @@ public final class RecordLimits {
     /** A task carries the step's input and its resolved config; headers and the key add little. */
     public static final int MAX_TASK_BYTES = 900_000;
     public static final int MAX_STEP_OUTPUT_BYTES = 512 * 1024;
-    public static final int MAX_RETRY_STEP_INPUTS_BYTES = 512 * 1024;
+    public static final int MAX_RETRY_STEP_INPUTS_BYTES = 128 * 1024;
 
     private RecordLimits() {
     }

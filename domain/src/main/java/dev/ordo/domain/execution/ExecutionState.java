@@ -93,6 +93,15 @@ public record ExecutionState(
         return lastRetry == null ? null : lastRetry.stepInputs().get(name);
     }
 
+    /**
+     * The same state with this start and these steps: how a store that keeps the start and large
+     * step payloads apart puts the state back together (and takes it apart, with a null start).
+     */
+    public ExecutionState reassembled(ExecutionStarted newStart, Map<String, StepState> newSteps) {
+        return new ExecutionState(executionId, status, version, newStart, Collections.unmodifiableMap(
+                new LinkedHashMap<>(newSteps)), lastRetry);
+    }
+
     public StepState step(String name) {
         return steps.get(name);
     }

@@ -26,6 +26,11 @@ public record StepState(StepStatus status, int attempt, Map<String, Object> outp
         return new StepState(StepStatus.QUEUED, newAttempt, null, null, attemptDeadline, null, priorAttempts);
     }
 
+    /** The same step with this output and error: how a store that keeps large payloads apart puts them back. */
+    public StepState withPayload(Map<String, Object> newOutput, String newError) {
+        return new StepState(status, attempt, newOutput, newError, deadline, wakeAt, priorAttempts);
+    }
+
     public StepState withStatus(StepStatus newStatus) {
         return new StepState(newStatus, attempt, output, error, deadline, wakeAt, priorAttempts);
     }

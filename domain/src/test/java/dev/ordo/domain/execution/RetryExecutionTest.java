@@ -238,7 +238,7 @@ class RetryExecutionTest {
             Map<String, Object> huge = Map.of("blob", "x".repeat(dev.ordo.contract.wire.RecordLimits
                     .MAX_RETRY_STEP_INPUTS_BYTES));
             given(FINALIZE_FAILED).when(retryWith(Map.of("finalize", huge)))
-                    .thenRejected("Expected the step_inputs of a retry to be at most 524288 bytes, but they are ");
+                    .thenRejected("Expected the step_inputs of a retry to be at most 131072 bytes, but they are ");
         }
     }
 

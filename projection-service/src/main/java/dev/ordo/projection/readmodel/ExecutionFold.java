@@ -7,6 +7,7 @@ import dev.ordo.contract.execution.ExecutionEvent.ExecutionCancelled;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionCompleted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionFailed;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionRejected;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionRetried;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionTimedOut;
 import dev.ordo.contract.execution.ExecutionEvent.IncidentRecorded;
@@ -61,6 +62,8 @@ final class ExecutionFold {
             finish(view, StepStatus.TIMED_OUT, at);
         } else if (event instanceof ExecutionRejected rejected) {
             reject(view, rejected, at);
+        } else if (event instanceof ExecutionRetried retried) {
+            reopen(view, retried, at);
         } else if (event instanceof IncidentRecorded incident) {
             if (view.errorDetails == null || !view.errorDetails.containsKey("incident")) {
                 addDetail(view, "incident", present("input", incident.input(), "step_name", incident.stepName(),
@@ -93,6 +96,24 @@ final class ExecutionFold {
             StepView step = new StepView(spec.name(), spec.stepOrder(), spec.stepType());
             step.updatedAt = at;
             view.steps.put(spec.name(), step);
+        }
+    }
+
+    /**
+     * A retry opens the next run: the execution runs again, the steps it reruns are pending again
+     * (their attempt rows stay; the next attempt gets the next number), the rest keep their rows.
+     */
+    private static void reopen(ExecutionView view, ExecutionRetried retried, Instant at) {
+        view.status = ExecutionStatus.RUNNING.apiName();
+        view.completedAt = null;
+        view.errorMessage = null;
+        view.errorDetails = null;
+        view.results = null;
+        for (String name : retried.steps()) {
+            StepView step = view.steps.get(name);
+            if (step != null) {
+                StepFold.reopen(step, at);
+            }
         }
     }
 

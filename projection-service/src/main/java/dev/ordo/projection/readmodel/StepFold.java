@@ -31,7 +31,9 @@ final class StepFold {
         } else if (event instanceof StepSucceeded succeeded) {
             succeeded(touched(view, succeeded.stepName(), at), succeeded, at);
         } else if (event instanceof StepFailed failed) {
-            ended(touched(view, failed.stepName(), at), StepStatus.FAILED, at, failed.error());
+            StepView step = touched(view, failed.stepName(), at);
+            failedBeforeHandOut(step, failed.attempt(), at);
+            ended(step, StepStatus.FAILED, at, failed.error());
         } else if (event instanceof StepTimedOut timedOut) {
             ended(touched(view, timedOut.stepName(), at), StepStatus.TIMED_OUT, at, timedOut.error());
         } else if (event instanceof StepRetryScheduled retry) {
@@ -95,6 +97,17 @@ final class StepFold {
         }
     }
 
+    /** A step a retry runs again: pending, with nothing of its last run but its attempt rows. */
+    static void reopen(StepView step, Instant at) {
+        step.status = StepStatus.PENDING.apiName();
+        step.output = null;
+        step.error = null;
+        step.startedAt = null;
+        step.completedAt = null;
+        step.nextRetryAt = null;
+        step.updatedAt = at;
+    }
+
     /** Ends a step that the execution's end interrupts: in flight gets {@code interrupted}, others are cancelled. */
     static void interrupt(StepView step, StepStatus interrupted, Instant at) {
         step.status = (step.isInFlight() ? interrupted : StepStatus.CANCELLED).apiName();
@@ -104,6 +117,19 @@ final class StepFold {
         AttemptView attempt = step.currentAttempt();
         if (attempt != null && attempt.isOpen()) {
             attempt.end(interrupted.apiName(), at, null);
+        }
+    }
+
+    /**
+     * An attempt that failed before it was handed out (its input or task was too large) still shows
+     * as that attempt, with a row of its own.
+     */
+    private static void failedBeforeHandOut(StepView step, int attempt, Instant at) {
+        if (attempt > step.attempt) {
+            step.attempt = attempt;
+            AttemptView row = new AttemptView(attempt, at);
+            row.changed = true;
+            step.attempts.put(attempt, row);
         }
     }
 
