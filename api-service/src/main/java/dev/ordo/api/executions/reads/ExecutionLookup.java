@@ -1,0 +1,120 @@
+package dev.ordo.api.executions.reads;
+
+import dev.ordo.api.definitions.WorkflowDocument;
+import dev.ordo.api.definitions.WorkflowRepository;
+import dev.ordo.api.executions.reads.ExecutionProgress.StepProgress;
+import dev.ordo.api.executions.reads.ExecutionRecords.ProjectedRow;
+import dev.ordo.api.executions.reads.ExecutionRecords.SubmissionRow;
+import dev.ordo.contract.definition.StepSpec;
+import dev.ordo.contract.definition.WorkflowSnapshot;
+import dev.ordo.contract.execution.ExecutionStatus;
+import dev.ordo.contract.execution.StepStatus;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds an execution in a workspace, whether or not the projection has seen it yet.
+ *
+ * <p>Visibility: an execution belongs to the workspace its read-model row names, or, when the row
+ * names none (a start the engine could not read) or there is no row yet, to the workspace of its
+ * submission. Anything else is absent, exactly like an unknown id.
+ *
+ * <p>An execution accepted but not yet projected reads {@code pending}, with its pinned definition
+ * from the workflow version it was submitted with and every step pending.
+ */
+@Service
+public class ExecutionLookup {
+
+    private final ExecutionRecords records;
+    private final WorkflowRepository workflows;
+
+    ExecutionLookup(ExecutionRecords records, WorkflowRepository workflows) {
+        this.records = records;
+        this.workflows = workflows;
+    }
+
+    /** The execution with its steps as the read model has them now. */
+    public Optional<Execution> find(UUID workspaceId, UUID executionId) {
+        Optional<SubmissionRow> submission = records.submission(executionId);
+        Optional<ProjectedRow> projected = records.projected(executionId);
+        if (!visible(workspaceId, submission, projected)) {
+            return Optional.empty();
+        }
+        ExecutionHeader header = header(executionId, submission, projected);
+        ExecutionProgress progress = projected.map(row -> progress(row, records.steps(executionId)))
+                .orElseGet(() -> pending(header, submission.orElseThrow()));
+        return Optional.of(new Execution(header, progress, projected.isPresent()));
+    }
+
+    /** What the execution is, without reading its steps. */
+    public Optional<ExecutionHeader> header(UUID workspaceId, UUID executionId) {
+        Optional<SubmissionRow> submission = records.submission(executionId);
+        Optional<ProjectedRow> projected = records.projected(executionId);
+        return visible(workspaceId, submission, projected)
+                ? Optional.of(header(executionId, submission, projected)) : Optional.empty();
+    }
+
+    /** The rows of every attempt of the execution's worker steps, by step name, in attempt order. */
+    Map<String, List<ExecutionRecords.AttemptRow>> attempts(UUID executionId) {
+        Map<String, List<ExecutionRecords.AttemptRow>> byStep = new LinkedHashMap<>();
+        records.attempts(executionId).forEach(attempt ->
+                byStep.computeIfAbsent(attempt.stepName(), name -> new java.util.ArrayList<>()).add(attempt));
+        return byStep;
+    }
+
+    private static boolean visible(UUID workspaceId, Optional<SubmissionRow> submission,
+                                   Optional<ProjectedRow> projected) {
+        UUID owner = projected.map(ProjectedRow::workspaceId)
+                .or(() -> submission.map(SubmissionRow::workspaceId))
+                .orElse(null);
+        return workspaceId.equals(owner);
+    }
+
+    private ExecutionHeader header(UUID executionId, Optional<SubmissionRow> submission,
+                                   Optional<ProjectedRow> projected) {
+        SubmissionRow sub = submission.orElse(null);
+        ProjectedRow row = projected.orElse(null);
+        UUID workflowId = firstOf(row == null ? null : row.workflowId(), sub == null ? null : sub.workflowId());
+        Integer version = firstOf(row == null ? null : row.workflowVersion(), sub == null ? null : sub.workflowVersion());
+        UUID workspaceId = firstOf(row == null ? null : row.workspaceId(), sub == null ? null : sub.workspaceId());
+        Optional<WorkflowDocument> document = workflowId == null || version == null ? Optional.empty()
+                : workflows.findVersion(workspaceId, workflowId, version).map(workflow -> workflow.document());
+        WorkflowSnapshot definition = row != null ? row.definition()
+                : document.map(WorkflowDocument::snapshot).orElse(null);
+        return new ExecutionHeader(executionId, workflowId, version, workspaceId,
+                firstOf(row == null ? null : row.projectId(), sub == null ? null : sub.projectId()),
+                sub == null ? null : sub.executionNumber(), sub == null ? null : sub.rerunOf(),
+                firstOf(row == null ? null : row.inputVariables(), sub == null ? null : sub.inputVariables()),
+                sub != null ? sub.submittedAt() : row.createdAt(), definition, stepIds(document));
+    }
+
+    private static ExecutionProgress progress(ProjectedRow row, List<StepProgress> steps) {
+        return new ExecutionProgress(row.status(), row.results(), row.startedAt(), row.completedAt(),
+                row.errorMessage(), row.errorDetails(), row.updatedAt(), steps);
+    }
+
+    private static ExecutionProgress pending(ExecutionHeader header, SubmissionRow submission) {
+        List<StepProgress> steps = header.definition() == null ? List.of() : header.definition().steps().stream()
+                .sorted(Comparator.comparingInt(StepSpec::stepOrder).thenComparing(StepSpec::name))
+                .map(step -> new StepProgress(step.name(), step.stepOrder(), StepStatus.PENDING.apiName(), 0, null,
+                        null, null, null, null))
+                .toList();
+        return new ExecutionProgress(ExecutionStatus.UNKNOWN.apiName(), null, null, null, null, null,
+                submission.submittedAt(), steps);
+    }
+
+    private static Map<String, UUID> stepIds(Optional<WorkflowDocument> document) {
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        document.ifPresent(doc -> doc.steps().forEach(step -> ids.put(step.name(), step.id())));
+        return ids;
+    }
+
+    private static <T> T firstOf(T first, T second) {
+        return first != null ? first : second;
+    }
+}
