@@ -59,7 +59,7 @@ public final class ReadModelFixture {
                 INSERT INTO readmodel.executions (id, workflow_id, workflow_version, workspace_id, status,
                     input_variables, definition, started_at, total_steps, completed_steps, failed_steps, skipped_steps,
                     running_steps, last_sequence, created_at, updated_at)
-                VALUES (?, ?, 1, ?, ?, '{}'::jsonb, '{"steps": []}'::jsonb, now(), 0, 0, 0, 0, 0, 1, now(), now())
+                VALUES (?, ?, 1, ?, ?, '{}'::jsonb, '{"timeout_seconds": 3600, "max_retries": 0, "steps": []}'::jsonb, now(), 0, 0, 0, 0, 0, 1, now(), now())
                 ON CONFLICT (id) DO UPDATE SET status = excluded.status
                 """).params(UUID.fromString(executionId), UUID.fromString(workflowId), UUID.fromString(workspaceId),
                         status).update();
