@@ -59,7 +59,8 @@ public final class ReadModelFixture {
                 INSERT INTO readmodel.executions (id, workflow_id, workflow_version, workspace_id, status,
                     input_variables, definition, started_at, total_steps, completed_steps, failed_steps, skipped_steps,
                     running_steps, last_sequence, created_at, updated_at)
-                VALUES (?, ?, 1, ?, ?, '{}'::jsonb, '{"timeout_seconds": 3600, "max_retries": 0, "steps": []}'::jsonb, now(), 0, 0, 0, 0, 0, 1, now(), now())
+                VALUES (?, ?, 1, ?, ?, '{}'::jsonb, '{"timeout_seconds": 3600, "max_retries": 0, "steps": []}'::jsonb,
+                        now(), 0, 0, 0, 0, 0, 1, now(), now())
                 ON CONFLICT (id) DO UPDATE SET status = excluded.status
                 """).params(UUID.fromString(executionId), UUID.fromString(workflowId), UUID.fromString(workspaceId),
                         status).update();
@@ -83,7 +84,7 @@ public final class ReadModelFixture {
                         uuid(workspaceId), ExecutionStatus.FAILED.apiName(), reason, reason).update();
     }
 
-    /** Writes {@code events} as execution {@code executionId}'s history 1..n, {@code spacing} apart from {@code first}. */
+    /** Writes {@code events} as the history 1..n of {@code executionId}, {@code spacingMillis} apart. */
     public static void history(JdbcClient jdbc, UUID executionId, Instant first, long spacingMillis,
                                List<ExecutionEvent> events) {
         ensureTable(jdbc);
@@ -91,14 +92,15 @@ public final class ReadModelFixture {
             ExecutionEvent event = events.get(i);
             jdbc.sql("INSERT INTO readmodel.execution_events (execution_id, sequence, occurred_at, type, data)"
                             + " VALUES (?, ?, ?, ?, ?::jsonb)")
-                    .params(executionId, i + 1L, utc(first.plusMillis(i * spacingMillis)), event.getClass().getSimpleName(),
-                            JsonCodec.instance().encodeToString(event))
+                    .params(executionId, i + 1L, utc(first.plusMillis(i * spacingMillis)),
+                            event.getClass().getSimpleName(), JsonCodec.instance().encodeToString(event))
                     .update();
         }
     }
 
     /** An execution as the projection stores it, written by {@link #write}. */
-    public static Projected execution(UUID executionId, UUID workflowId, UUID workspaceId, WorkflowSnapshot definition) {
+    public static Projected execution(UUID executionId, UUID workflowId, UUID workspaceId,
+                                      WorkflowSnapshot definition) {
         return new Projected(executionId, workflowId, workspaceId, definition);
     }
 
@@ -143,7 +145,8 @@ public final class ReadModelFixture {
 
         /** Step {@code name} at attempt {@code attempt} in {@code stepStatus}, one attempt row per attempt. */
         public Projected step(String name, String stepStatus, int attempt, Map<String, Object> output, String error) {
-            Instant end = stepStatus.equals("pending") || stepStatus.equals("running") ? null : startedAt.plusSeconds(1);
+            boolean open = stepStatus.equals("pending") || stepStatus.equals("running");
+            Instant end = open ? null : startedAt.plusSeconds(1);
             steps.put(name, new Step(stepStatus, attempt, attempt == 0 ? null : Map.of("in", name), output,
                     attempt == 0 ? null : startedAt, end, error));
             return this;

@@ -100,7 +100,8 @@ class ExecutionQueriesIT {
 
     @Test
     void metrics_stats_events_and_state_have_the_contracts_fields() {
-        assertThat(api.get("/api/workflows/" + workflowId + "/metrics").json()).containsOnlyKeys(ContractFields.METRICS);
+        assertThat(api.get("/api/workflows/" + workflowId + "/metrics").json())
+                .containsOnlyKeys(ContractFields.METRICS);
         Map<String, Object> stats = api.get("/api/workflows/executions/stats").json();
         assertThat(stats).containsOnlyKeys(ContractFields.STATS);
         assertThat(map(stats.get("status_counts"))).containsOnlyKeys(ContractFields.STATUSES);
@@ -110,7 +111,8 @@ class ExecutionQueriesIT {
                 "has_more");
         assertThat(list(events.get("items"))).allSatisfy(event -> assertThat(event)
                 .containsOnlyKeys("sequence", "occurred_at", "type", "data"));
-        assertThat(list(events.get("items")).get(0)).containsEntry("sequence", 1).containsEntry("type", "ExecutionStarted");
+        assertThat(list(events.get("items")).get(0)).containsEntry("sequence", 1)
+                .containsEntry("type", "ExecutionStarted");
         assertThat(api.get("/api/workflows/executions/" + executionId + "/state?at_sequence=1").json())
                 .containsOnlyKeys(ContractFields.EXECUTION).containsEntry("status", "running");
     }

@@ -100,7 +100,8 @@ class ExecutionController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Run an execution again as a new one", description = "Same pinned version, same inputs;"
             + " submitted like an execute (a new number; Idempotency-Key returns the same new execution)")
-    @ApiResponse(responseCode = "202", description = "{status: submitted, execution_id, workflow_id, message, rerun_of}")
+    @ApiResponse(responseCode = "202",
+            description = "{status: submitted, execution_id, workflow_id, message, rerun_of}")
     @ApiResponse(responseCode = "400", description = "The workflow is not active",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "409", description = "A start the engine refused (no definition), or the workflow was"

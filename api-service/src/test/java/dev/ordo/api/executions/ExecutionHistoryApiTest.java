@@ -94,7 +94,8 @@ class ExecutionHistoryApiTest {
         Map<String, Object> aDone = byName(steps(state(4)), "step_name").get("a");
         assertThat(aDone).containsOnlyKeys(ContractFields.STEP_EXECUTION).containsEntry("status", "completed")
                 .containsEntry("output_data", Map.of("y", 2)).containsEntry("input_data", Map.of("x", 1))
-                .containsEntry("started_at", "2026-02-01T12:00:02Z").containsEntry("completed_at", "2026-02-01T12:00:03Z")
+                .containsEntry("started_at", "2026-02-01T12:00:02Z")
+                .containsEntry("completed_at", "2026-02-01T12:00:03Z")
                 .containsEntry("duration", 1.0);
 
         Map<String, Object> failed = state(8);

@@ -46,7 +46,8 @@ class OpenApiDocsTest {
     void openapi_json_describes_every_execution_route_with_snake_case_path_parameters() {
         Map<String, Object> paths = (Map<String, Object>) new HttpApi(port).get("/openapi.json").json().get("paths");
 
-        assertThat(paths).containsKeys("/api/workflows/{workflow_id}/execute", "/api/workflows/{workflow_id}/executions",
+        assertThat(paths).containsKeys("/api/workflows/{workflow_id}/execute",
+                "/api/workflows/{workflow_id}/executions",
                 "/api/workflows/{workflow_id}/metrics", "/api/workflows/executions/stats",
                 "/api/workflows/executions/{execution_id}", "/api/workflows/executions/{execution_id}/status",
                 "/api/workflows/executions/{execution_id}/timeline", "/api/workflows/executions/{execution_id}/events",

@@ -46,7 +46,8 @@ class StoredEvents {
 
     /** The last stored sequence, 0 for none. */
     long last(UUID executionId) {
-        return jdbc.sql("SELECT coalesce(max(sequence), 0) FROM " + tables.executionEvents() + " h WHERE execution_id = ?")
+        return jdbc.sql("SELECT coalesce(max(sequence), 0) FROM " + tables.executionEvents()
+                        + " h WHERE execution_id = ?")
                 .param(executionId).query(Long.class).single();
     }
 

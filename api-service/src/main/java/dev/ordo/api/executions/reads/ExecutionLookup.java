@@ -1,5 +1,6 @@
 package dev.ordo.api.executions.reads;
 
+import dev.ordo.api.definitions.Workflow;
 import dev.ordo.api.definitions.WorkflowDocument;
 import dev.ordo.api.definitions.WorkflowRepository;
 import dev.ordo.api.executions.reads.ExecutionProgress.StepProgress;
@@ -9,12 +10,14 @@ import dev.ordo.contract.definition.StepSpec;
 import dev.ordo.contract.definition.WorkflowSnapshot;
 import dev.ordo.contract.execution.ExecutionStatus;
 import dev.ordo.contract.execution.StepStatus;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,7 +66,7 @@ public class ExecutionLookup {
     Map<String, List<ExecutionRecords.AttemptRow>> attempts(UUID executionId) {
         Map<String, List<ExecutionRecords.AttemptRow>> byStep = new LinkedHashMap<>();
         records.attempts(executionId).forEach(attempt ->
-                byStep.computeIfAbsent(attempt.stepName(), name -> new java.util.ArrayList<>()).add(attempt));
+                byStep.computeIfAbsent(attempt.stepName(), name -> new ArrayList<>()).add(attempt));
         return byStep;
     }
 
@@ -75,22 +78,29 @@ public class ExecutionLookup {
         return workspaceId.equals(owner);
     }
 
+    /** What the projection folded wins; the submission fills in what it lacks (and all before it exists). */
     private ExecutionHeader header(UUID executionId, Optional<SubmissionRow> submission,
                                    Optional<ProjectedRow> projected) {
         SubmissionRow sub = submission.orElse(null);
         ProjectedRow row = projected.orElse(null);
-        UUID workflowId = firstOf(row == null ? null : row.workflowId(), sub == null ? null : sub.workflowId());
-        Integer version = firstOf(row == null ? null : row.workflowVersion(), sub == null ? null : sub.workflowVersion());
-        UUID workspaceId = firstOf(row == null ? null : row.workspaceId(), sub == null ? null : sub.workspaceId());
+        UUID workflowId = either(row, ProjectedRow::workflowId, sub, SubmissionRow::workflowId);
+        Integer version = either(row, ProjectedRow::workflowVersion, sub, SubmissionRow::workflowVersion);
+        UUID workspaceId = either(row, ProjectedRow::workspaceId, sub, SubmissionRow::workspaceId);
         Optional<WorkflowDocument> document = workflowId == null || version == null ? Optional.empty()
-                : workflows.findVersion(workspaceId, workflowId, version).map(workflow -> workflow.document());
+                : workflows.findVersion(workspaceId, workflowId, version).map(Workflow::document);
         WorkflowSnapshot definition = row != null ? row.definition()
                 : document.map(WorkflowDocument::snapshot).orElse(null);
         return new ExecutionHeader(executionId, workflowId, version, workspaceId,
-                firstOf(row == null ? null : row.projectId(), sub == null ? null : sub.projectId()),
+                either(row, ProjectedRow::projectId, sub, SubmissionRow::projectId),
                 sub == null ? null : sub.executionNumber(), sub == null ? null : sub.rerunOf(),
-                firstOf(row == null ? null : row.inputVariables(), sub == null ? null : sub.inputVariables()),
+                either(row, ProjectedRow::inputVariables, sub, SubmissionRow::inputVariables),
                 sub != null ? sub.submittedAt() : row.createdAt(), definition, stepIds(document));
+    }
+
+    private static <T> T either(ProjectedRow row, Function<ProjectedRow, T> projected, SubmissionRow sub,
+                                Function<SubmissionRow, T> submitted) {
+        T value = row == null ? null : projected.apply(row);
+        return value != null || sub == null ? value : submitted.apply(sub);
     }
 
     private static ExecutionProgress progress(ProjectedRow row, List<StepProgress> steps) {
@@ -114,7 +124,4 @@ public class ExecutionLookup {
         return ids;
     }
 
-    private static <T> T firstOf(T first, T second) {
-        return first != null ? first : second;
-    }
 }

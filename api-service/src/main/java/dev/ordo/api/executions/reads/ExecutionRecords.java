@@ -52,8 +52,8 @@ class ExecutionRecords {
 
     Optional<SubmissionRow> submission(UUID executionId) {
         return jdbc.sql("""
-                SELECT execution_id, workflow_id, workflow_version, workspace_id, project_id, execution_number, rerun_of,
-                       input_variables, submitted_at
+                SELECT execution_id, workflow_id, workflow_version, workspace_id, project_id, execution_number,
+                       rerun_of, input_variables, submitted_at
                   FROM api.execution_submissions WHERE execution_id = ?
                 """).param(executionId).query(ExecutionRecords::submissionRow).optional();
     }

@@ -52,8 +52,9 @@ class BrokerFigureCache {
                 () -> groups.members(settings.workerGroup(), settings.brokerTimeout()));
         Map<Integer, Long> projection = figure(missing, "projection_lag_events",
                 () -> groups.lag(settings.projectionGroup(), topics.executionEvents(), settings.brokerTimeout()));
-        Long engine = figure(missing, "engine_lag_events", () -> sum(groups.lag(engineGroup, topics.commands(),
-                settings.brokerTimeout())) + sum(groups.lag(engineGroup, topics.stepReports(), settings.brokerTimeout())));
+        Long engine = figure(missing, "engine_lag_events",
+                () -> sum(groups.lag(engineGroup, topics.commands(), settings.brokerTimeout()))
+                        + sum(groups.lag(engineGroup, topics.stepReports(), settings.brokerTimeout())));
         String note = missing.isEmpty() ? null : "The event broker did not answer for " + String.join(", ", missing)
                 + "; those figures are unknown";
         return new BrokerFigures(tasks == null ? null : sum(tasks), workers, engine, projection, now, note);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -67,7 +68,7 @@ public class ExecutionStatistics {
         Map<Integer, Instant> applied = queries.lastApplied(topics.executionEvents());
         return behind.entrySet().stream().filter(entry -> entry.getValue() > 0)
                 .map(entry -> applied.get(entry.getKey()))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(at -> Math.max(0, Duration.between(at, now).toMillis()))
                 .max(Long::compare)
                 .orElse(null);
