@@ -185,7 +185,7 @@ class ExecutionReadsApiTest {
     }
 
     @Test
-    void a_start_the_engine_refused_has_no_definition_and_no_steps() {
+    void a_start_the_engine_refused_has_no_definition_and_no_steps_and_is_listed_as_failed() {
         String executionId = submit(Map.of());
         ReadModelFixture.rejected(jdbc, executionId, null, null, "unreadable");
 
@@ -194,6 +194,9 @@ class ExecutionReadsApiTest {
         assertThat(detail).containsOnlyKeys(ContractFields.EXECUTION).containsEntry("status", "failed")
                 .containsEntry("workflow_id", workflowId).containsEntry("definition", null)
                 .containsEntry("step_executions", List.of()).containsEntry("error_message", "unreadable");
+        String path = "/api/workflows/" + workflowId + "/executions";
+        assertThat(ids(workspace.api().get(path + "?status=failed"))).containsExactly(executionId);
+        assertThat(workspace.api().get(path + "?status=pending").json()).containsEntry("total", 0);
     }
 
     private String submit(Map<String, Object> inputs) {

@@ -35,16 +35,19 @@ public class ExecutionLookup {
 
     private final ExecutionRecords records;
     private final WorkflowRepository workflows;
+    private final PinnedStepIds stepIds;
 
-    ExecutionLookup(ExecutionRecords records, WorkflowRepository workflows) {
+    ExecutionLookup(ExecutionRecords records, WorkflowRepository workflows, PinnedStepIds stepIds) {
         this.records = records;
         this.workflows = workflows;
+        this.stepIds = stepIds;
     }
 
     /** The execution with its steps as the read model has them now. */
     public Optional<Execution> find(UUID workspaceId, UUID executionId) {
-        Optional<SubmissionRow> submission = records.submission(executionId);
-        Optional<ProjectedRow> projected = records.projected(executionId);
+        ExecutionRecords.Rows rows = records.rows(executionId);
+        Optional<SubmissionRow> submission = rows.submission();
+        Optional<ProjectedRow> projected = rows.projected();
         if (!visible(workspaceId, submission, projected)) {
             return Optional.empty();
         }
@@ -56,8 +59,9 @@ public class ExecutionLookup {
 
     /** What the execution is, without reading its steps. */
     public Optional<ExecutionHeader> header(UUID workspaceId, UUID executionId) {
-        Optional<SubmissionRow> submission = records.submission(executionId);
-        Optional<ProjectedRow> projected = records.projected(executionId);
+        ExecutionRecords.Rows rows = records.rows(executionId);
+        Optional<SubmissionRow> submission = rows.submission();
+        Optional<ProjectedRow> projected = rows.projected();
         return visible(workspaceId, submission, projected)
                 ? Optional.of(header(executionId, submission, projected)) : Optional.empty();
     }
@@ -86,15 +90,16 @@ public class ExecutionLookup {
         UUID workflowId = either(row, ProjectedRow::workflowId, sub, SubmissionRow::workflowId);
         Integer version = either(row, ProjectedRow::workflowVersion, sub, SubmissionRow::workflowVersion);
         UUID workspaceId = either(row, ProjectedRow::workspaceId, sub, SubmissionRow::workspaceId);
-        Optional<WorkflowDocument> document = workflowId == null || version == null ? Optional.empty()
-                : workflows.findVersion(workspaceId, workflowId, version).map(Workflow::document);
-        WorkflowSnapshot definition = row != null ? row.definition()
-                : document.map(WorkflowDocument::snapshot).orElse(null);
+        boolean pinned = workflowId != null && version != null;
+        WorkflowSnapshot definition = row != null ? row.definition() : !pinned ? null
+                : workflows.findVersion(workspaceId, workflowId, version).map(Workflow::document)
+                        .map(WorkflowDocument::snapshot).orElse(null);
         return new ExecutionHeader(executionId, workflowId, version, workspaceId,
                 either(row, ProjectedRow::projectId, sub, SubmissionRow::projectId),
                 sub == null ? null : sub.executionNumber(), sub == null ? null : sub.rerunOf(),
                 either(row, ProjectedRow::inputVariables, sub, SubmissionRow::inputVariables),
-                sub != null ? sub.submittedAt() : row.createdAt(), definition, stepIds(document));
+                sub != null ? sub.submittedAt() : row.createdAt(), definition,
+                pinned ? stepIds.of(workspaceId, workflowId, version) : Map.of());
     }
 
     private static <T> T either(ProjectedRow row, Function<ProjectedRow, T> projected, SubmissionRow sub,
@@ -116,12 +121,6 @@ public class ExecutionLookup {
                 .toList();
         return new ExecutionProgress(ExecutionStatus.UNKNOWN.apiName(), null, null, null, null, null,
                 submission.submittedAt(), steps);
-    }
-
-    private static Map<String, UUID> stepIds(Optional<WorkflowDocument> document) {
-        Map<String, UUID> ids = new LinkedHashMap<>();
-        document.ifPresent(doc -> doc.steps().forEach(step -> ids.put(step.name(), step.id())));
-        return ids;
     }
 
 }

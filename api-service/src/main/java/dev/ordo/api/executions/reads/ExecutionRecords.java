@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The rows one execution has: its submission ({@code api.execution_submissions}) and, once the
- * projection has seen it, its rows in {@code readmodel.executions}, {@code step_executions} and
- * {@code step_attempts}. Each is one lookup by primary key (or its prefix).
+ * projection has seen it, its rows in {@code readmodel.executions} (both read in one query),
+ * {@code step_executions} and {@code step_attempts}. Each is a lookup by primary key (or its prefix).
  */
 @Repository
 class ExecutionRecords {
@@ -50,20 +50,28 @@ class ExecutionRecords {
         this.tables = tables;
     }
 
-    Optional<SubmissionRow> submission(UUID executionId) {
-        return jdbc.sql("""
-                SELECT execution_id, workflow_id, workflow_version, workspace_id, project_id, execution_number,
-                       rerun_of, input_variables, submitted_at
-                  FROM api.execution_submissions WHERE execution_id = ?
-                """).param(executionId).query(ExecutionRecords::submissionRow).optional();
+    /** Both rows of an execution, each empty when absent, in one query. */
+    record Rows(Optional<SubmissionRow> submission, Optional<ProjectedRow> projected) {
     }
 
-    Optional<ProjectedRow> projected(UUID executionId) {
+    Rows rows(UUID executionId) {
         return jdbc.sql("""
-                SELECT workflow_id, workflow_version, workspace_id, project_id, status, input_variables, results,
-                       definition, started_at, completed_at, error_message, error_details, created_at, updated_at
-                  FROM %s e WHERE id = ?
-                """.formatted(tables.executions())).param(executionId).query(ExecutionRecords::projectedRow).optional();
+                SELECT s.execution_id AS s_id, s.workflow_id AS s_workflow_id,
+                       s.workflow_version AS s_workflow_version, s.workspace_id AS s_workspace_id,
+                       s.project_id AS s_project_id, s.execution_number, s.rerun_of,
+                       s.input_variables AS s_input_variables, s.submitted_at,
+                       e.id, e.workflow_id, e.workflow_version, e.workspace_id, e.project_id, e.status,
+                       e.input_variables, e.results, e.definition, e.started_at, e.completed_at, e.error_message,
+                       e.error_details, e.created_at, e.updated_at
+                  FROM (SELECT ?::uuid AS wanted) q
+                  LEFT JOIN api.execution_submissions s ON s.execution_id = q.wanted
+                  LEFT JOIN %s e ON e.id = q.wanted
+                """.formatted(tables.executions()))
+                .param(executionId)
+                .query((rs, row) -> new Rows(
+                        rs.getObject("s_id") == null ? Optional.empty() : Optional.of(submissionRow(rs)),
+                        rs.getObject("id") == null ? Optional.empty() : Optional.of(projectedRow(rs))))
+                .single();
     }
 
     /** The step rows, in {@code step_order}, then name. */
@@ -84,13 +92,13 @@ class ExecutionRecords {
                 """.formatted(tables.stepAttempts())).param(executionId).query(ExecutionRecords::attemptRow).list();
     }
 
-    private static SubmissionRow submissionRow(ResultSet rs, int row) throws SQLException {
-        return new SubmissionRow(uuid(rs, "execution_id"), uuid(rs, "workflow_id"), rs.getInt("workflow_version"),
-                uuid(rs, "workspace_id"), uuid(rs, "project_id"), rs.getLong("execution_number"), uuid(rs, "rerun_of"),
-                object(rs, "input_variables"), instant(rs, "submitted_at"));
+    private static SubmissionRow submissionRow(ResultSet rs) throws SQLException {
+        return new SubmissionRow(uuid(rs, "s_id"), uuid(rs, "s_workflow_id"), rs.getInt("s_workflow_version"),
+                uuid(rs, "s_workspace_id"), uuid(rs, "s_project_id"), rs.getLong("execution_number"),
+                uuid(rs, "rerun_of"), object(rs, "s_input_variables"), instant(rs, "submitted_at"));
     }
 
-    private static ProjectedRow projectedRow(ResultSet rs, int row) throws SQLException {
+    private static ProjectedRow projectedRow(ResultSet rs) throws SQLException {
         return new ProjectedRow(uuid(rs, "workflow_id"), integer(rs, "workflow_version"), uuid(rs, "workspace_id"),
                 uuid(rs, "project_id"), rs.getString("status"), object(rs, "input_variables"), object(rs, "results"),
                 Columns.json(rs, "definition", WorkflowSnapshot.class), instant(rs, "started_at"),
