@@ -18,7 +18,7 @@ class ContractBoundaryTest {
     void the_contract_depends_on_no_other_module_of_ordo() {
         noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("dev.ordo.domain..", "dev.ordo.engine..", "dev.ordo.api..", "dev.ordo.worker..",
-                        "dev.ordo.projection..")
+                        "dev.ordo.projection..", "dev.ordo.expression..")
                 .check(CLASSES);
     }
 

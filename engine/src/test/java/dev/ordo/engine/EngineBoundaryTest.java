@@ -30,7 +30,7 @@ class EngineBoundaryTest {
 
     @Test
     void the_engine_leaves_expressions_to_the_domain() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.cel..", "dev.ordo.domain.expression..")
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.cel..", "dev.ordo.expression..")
                 .check(CLASSES);
     }
 }

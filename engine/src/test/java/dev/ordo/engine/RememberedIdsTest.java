@@ -1,5 +1,9 @@
 package dev.ordo.engine;
 
+import dev.ordo.contract.execution.ExecutionCommand.RetryExecution;
+import dev.ordo.contract.execution.ExecutionEvent.ExecutionRetried;
+import dev.ordo.contract.execution.StepReport.StepFailedReport;
+import java.time.Instant;
 import static dev.ordo.engine.DrivenEngine.step;
 import static dev.ordo.engine.DrivenEngine.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,5 +115,28 @@ class RememberedIdsTest {
     private long lastSequence() {
         List<EventEnvelope> history = engine.history(execution);
         return history.get(history.size() - 1).sequence();
+    }
+
+    @Test
+    void a_failed_execution_is_kept_whole_for_the_retryable_retention_and_a_retry_cancels_its_retirement() {
+        EngineOptions options = new EngineOptions(Duration.ofMillis(100), RETENTION, 0, null, RETENTION.multipliedBy(3));
+        try (DrivenEngine retrying = DrivenEngine.with(stateDir.resolve("retrying"), options)) {
+            retrying.start(execution, workflow(3600, step("a", null)), Map.of());
+            retrying.readTasks();
+            retrying.report(new StepFailedReport(execution, "a", 1, "down", false));
+            retrying.advance(RETENTION.plusSeconds(1));
+            assertThat(retrying.stateOf(execution).start()).as("kept whole past the finished retention").isNotNull();
+
+            retrying.command(execution.toString(), JsonCodec.instance().encode(
+                    new RetryExecution(execution, Map.of(), Instant.now())));
+            retrying.readTasks();
+            retrying.report(new StepFailedReport(execution, "a", 2, "down again", false));
+            retrying.advance(RETENTION.multipliedBy(2));
+
+            assertThat(retrying.eventsOf(execution)).filteredOn(ExecutionRetried.class::isInstance).hasSize(1);
+            assertThat(retrying.stateOf(execution).status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(retrying.stateOf(execution).start())
+                    .as("kept whole for the retryable retention from its second failure, not its first").isNotNull();
+        }
     }
 }

@@ -95,6 +95,8 @@ class StoredFormatsTest {
         StoredSamples.TIMERS.values().stream().map(TimerBook::key).sorted().forEach(key -> keys.add("timers " + key));
         keys.add("expirations " + RetentionBook.finishedKey(due, StoredSamples.EXECUTION) + " = " + StoredSamples.EXECUTION);
         keys.add("expirations " + RetentionBook.tombstoneKey(due, StoredSamples.EXECUTION) + " = " + StoredSamples.EXECUTION);
+        keys.add("expirations " + RetentionBook.FINISH_INDEX_PREFIX + StoredSamples.EXECUTION + " = "
+                + RetentionBook.finishedKey(due, StoredSamples.EXECUTION));
         String text = String.join("\n", keys) + "\n";
         writeIfAsked("keys.txt", text);
 

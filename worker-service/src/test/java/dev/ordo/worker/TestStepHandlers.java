@@ -23,7 +23,8 @@ class TestStepHandlers {
             }
 
             @Override
-            public StepOutcome handle(dev.ordo.contract.execution.StepTask task) {
+            public StepOutcome handle(dev.ordo.contract.execution.StepTask task,
+                                      dev.ordo.worker.handlers.HandlerContext context) {
                 int bytes = ((Number) task.config().get("bytes")).intValue();
                 return StepOutcome.succeeded(Map.of("blob", "x".repeat(bytes - "{\"blob\":\"\"}".length())));
             }

@@ -67,6 +67,22 @@ class ValidateAndTemplatesApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void a_handler_that_refuses_its_config_is_reported_as_invalid_config_on_the_step() {
+        HttpApi.Response verdict = api.post("/api/workflows/validate", Map.of("name", "no url", "steps", List.of(
+                Map.of("name", "call", "step_type", "task", "step_order", 1,
+                        "config", Map.of("processing_type", "http_request")))));
+
+        assertThat(verdict.status()).isEqualTo(200);
+        assertThat(verdict.json()).containsEntry("is_valid", false);
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) verdict.json().get("errors");
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error).containsEntry("error_type", "INVALID_CONFIG").containsEntry("step_name", "call");
+            assertThat(String.valueOf(error.get("message"))).contains("config.url is required");
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void templates_are_a_list_of_starters_that_validate_and_create() {
         HttpApi.Response templates = api.get("/api/workflows/templates");
 

@@ -2,8 +2,8 @@ package dev.ordo.domain.execution;
 
 import dev.ordo.contract.execution.StepStatus;
 import dev.ordo.contract.definition.StepSpec;
-import dev.ordo.domain.expression.ExpressionScope;
-import dev.ordo.domain.expression.Templates;
+import dev.ordo.expression.ExpressionScope;
+import dev.ordo.expression.Templates;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -13,8 +13,8 @@ import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
 import dev.ordo.contract.execution.ExecutionEvent.StepSkipped;
 import dev.ordo.contract.execution.ExecutionEvent.StepSucceeded;
 import dev.ordo.contract.execution.StepTask;
-import dev.ordo.domain.expression.Conditions;
-import dev.ordo.domain.expression.Verdict;
+import dev.ordo.expression.Conditions;
+import dev.ordo.expression.Verdict;
 import java.time.Instant;
 import java.util.Map;
 

@@ -3,7 +3,7 @@ package dev.ordo.domain.execution;
 import dev.ordo.contract.execution.StepTask;
 import dev.ordo.contract.definition.StepSpec;
 import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
-import dev.ordo.domain.expression.Templates;
+import dev.ordo.expression.Templates;
 import java.time.Instant;
 import java.util.Map;
 

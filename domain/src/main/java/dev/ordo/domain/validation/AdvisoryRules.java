@@ -86,7 +86,7 @@ final class AdvisoryRules {
         List<ValidationIssue> issues = new ArrayList<>();
         for (StepDraft step : graph.steps()) {
             String processing = ConfigRules.processingType(step);
-            if (processing != null && !ProcessingTypes.isBuiltIn(processing)) {
+            if (processing != null && !ProcessingTypes.isKnown(processing)) {
                 issues.add(ofStep(step, IssueType.UNKNOWN_PROCESSING_TYPE, "Step '" + step.name()
                         + "' uses processing_type '" + processing + "', which has no built-in handler; it runs only"
                         + " where a worker provides one", Map.of("processing_type", processing)));

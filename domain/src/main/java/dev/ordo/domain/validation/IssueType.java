@@ -36,7 +36,7 @@ public enum IssueType {
     ORDER_CONFLICT(false),
     /** A setting that has no effect on this kind of step, such as retries on a structural marker. */
     SETTING_IGNORED(false),
-    /** A processing type without a built-in handler: it runs only where a worker registers it. */
+    /** A processing type without config rules on the classpath: it runs only where a worker registers it. */
     UNKNOWN_PROCESSING_TYPE(false),
     /** A step may wait longer than the whole workflow is allowed to take. */
     STEP_TIMEOUT_EXCEEDS_WORKFLOW(false),

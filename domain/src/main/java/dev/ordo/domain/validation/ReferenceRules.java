@@ -3,8 +3,8 @@ package dev.ordo.domain.validation;
 import static dev.ordo.domain.validation.ValidationIssue.ofStep;
 
 import dev.ordo.contract.definition.StepKind.ConditionGate;
-import dev.ordo.domain.expression.Conditions;
-import dev.ordo.domain.expression.References;
+import dev.ordo.expression.Conditions;
+import dev.ordo.expression.References;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;

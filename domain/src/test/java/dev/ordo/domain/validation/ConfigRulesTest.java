@@ -4,6 +4,7 @@ import static dev.ordo.domain.validation.Drafts.step;
 import static dev.ordo.domain.validation.Drafts.workflow;
 import static dev.ordo.domain.validation.IssueType.INVALID_CONFIG;
 import static dev.ordo.domain.validation.Verdict.whenValidated;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,51 @@ class ConfigRulesTest {
                 .config("mapping", Map.of("total", 3))))
                 .thenFinding(INVALID_CONFIG, "shape",
                         "Step 'shape': config.mapping must map output field names to non-empty input paths");
+    }
+
+    @Test
+    void an_http_request_step_without_url_is_invalid_config_as_its_alias_http_is() {
+        whenValidated(workflow(step("call").config("processing_type", "http_request")))
+                .thenErrorTypes(INVALID_CONFIG)
+                .thenFinding(INVALID_CONFIG, "call", "Step 'call': config.url is required and must be a string");
+        whenValidated(workflow(step("call").config("processing_type", "http_request").config("url", "https://x.test/a")
+                .config("timeout_ms", 2500).config("body", Map.of("order", "${order}"))))
+                .thenValid();
+    }
+
+    @Test
+    void an_http_request_timeout_is_a_whole_number_of_milliseconds() {
+        whenValidated(workflow(step("call").config("processing_type", "http_request").config("url", "https://x.test/a")
+                .config("timeout_ms", 0)))
+                .thenFinding(INVALID_CONFIG, "call",
+                        "Step 'call': config.timeout_ms must be a whole number of at least 1, but is '0'");
+    }
+
+    @Test
+    void a_data_transformation_mapping_may_hold_expressions_that_parse() {
+        whenValidated(workflow(step("shape").config("processing_type", "data_transformation")
+                .config("mapping", Map.of("total", "order.amount * 2", "who", "customer.name", "raw", "${steps.a.output}"))))
+                .thenValid();
+        whenValidated(workflow(step("shape").config("processing_type", "data_transformation")
+                .config("mapping", Map.of("total", "order.amount *"))))
+                .thenErrorTypes(INVALID_CONFIG);
+    }
+
+    @Test
+    void the_config_rules_of_a_custom_handler_on_the_classpath_judge_its_steps() {
+        whenValidated(workflow(step("locate").config("processing_type", TestGeocodeConfig.TYPE)))
+                .thenErrorTypes(INVALID_CONFIG)
+                .thenFinding(INVALID_CONFIG, "locate", "Step 'locate': config.address is required");
+        whenValidated(workflow(step("locate").config("processing_type", TestGeocodeConfig.TYPE)
+                .config("address", "1 Main St"))).thenValid().thenWarningTypes();
+    }
+
+    @Test
+    void two_config_rules_for_one_processing_type_are_refused_naming_both() {
+        assertThatThrownBy(() -> ProcessingTypes.index(List.of(new TestGeocodeConfig(), new TestGeocodeConfig())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Expected one config rule per processing_type, but 'test_geocode' is claimed by both "
+                        + TestGeocodeConfig.class.getName() + " and " + TestGeocodeConfig.class.getName());
     }
 
     @Test

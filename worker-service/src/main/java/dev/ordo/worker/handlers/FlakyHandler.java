@@ -1,8 +1,10 @@
 package dev.ordo.worker.handlers;
 
+import dev.ordo.contract.definition.FlakyConfig;
 import dev.ordo.contract.execution.StepTask;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FlakyHandler implements StepHandler {
+
+    private static final FlakyConfig RULES = new FlakyConfig();
 
     private final SleepHandler.Sleeper sleeper;
 
@@ -33,7 +37,12 @@ class FlakyHandler implements StepHandler {
     }
 
     @Override
-    public StepOutcome handle(StepTask task) {
+    public List<String> problems(Map<String, Object> config) {
+        return RULES.problems(config);
+    }
+
+    @Override
+    public StepOutcome handle(StepTask task, HandlerContext context) {
         Map<String, Object> config = task.config();
         int failTimes = config.get("fail_times") instanceof Number number ? number.intValue() : 1;
         if (task.attempt() > failTimes) {

@@ -1,5 +1,6 @@
 package dev.ordo.worker.handlers;
 
+import dev.ordo.contract.definition.StepKind;
 import dev.ordo.contract.execution.StepTask;
 import org.springframework.stereotype.Component;
 
@@ -9,11 +10,11 @@ class PassThroughHandler implements StepHandler {
 
     @Override
     public String processingType() {
-        return "default";
+        return StepKind.DEFAULT_PROCESSING_TYPE;
     }
 
     @Override
-    public StepOutcome handle(StepTask task) {
+    public StepOutcome handle(StepTask task, HandlerContext context) {
         return StepOutcome.succeeded(task.input());
     }
 }

@@ -1,11 +1,13 @@
 package dev.ordo.worker.handlers;
 
+import dev.ordo.contract.definition.SleepConfig;
 import dev.ordo.contract.definition.StepKind;
 import dev.ordo.contract.execution.StepTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -24,6 +26,8 @@ class SleepHandler implements StepHandler {
     interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;
     }
+
+    private static final SleepConfig RULES = new SleepConfig();
 
     private final Clock clock;
     private final Sleeper sleeper;
@@ -44,7 +48,12 @@ class SleepHandler implements StepHandler {
     }
 
     @Override
-    public StepOutcome handle(StepTask task) {
+    public List<String> problems(Map<String, Object> config) {
+        return RULES.problems(config);
+    }
+
+    @Override
+    public StepOutcome handle(StepTask task, HandlerContext context) {
         Duration requested = requested(task.config());
         Duration allowed = task.deadline() == null ? requested
                 : minimum(requested, Duration.between(Instant.now(clock), task.deadline()));
