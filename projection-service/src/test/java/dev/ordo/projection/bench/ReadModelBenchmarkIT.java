@@ -54,6 +54,7 @@ class ReadModelBenchmarkIT {
     static final Path REPORT = Path.of("target", "benchmarks", "readmodel.txt");
     private static final EventLog LOG = new EventLog(PREFIX);
     private static final int CHUNK = 1_000;
+    private static final String REBUILD_THREAD = "ordo-projection-rebuild";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -87,6 +88,8 @@ class ReadModelBenchmarkIT {
 
         Http http = new Http(port);
         Map<String, Object> status;
+        double postgresBefore = CpuTime.postgres(jdbc);
+        double threadBefore = Math.max(0, CpuTime.thread(REBUILD_THREAD));
         try (Recording recording = profileIfAsked()) {
             assertThat(http.post("/admin/rebuild").status()).isEqualTo(202);
             await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
@@ -98,7 +101,12 @@ class ReadModelBenchmarkIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        double thread = CpuTime.thread(REBUILD_THREAD) - threadBefore;
+        double postgres = CpuTime.postgres(jdbc) - postgresBefore;
         report("rebuild: %s", status);
+        report("rebuild CPU: %.1f s in the rebuild thread, %.1f s in PostgreSQL: %,.0f events per CPU second "
+                + "(load average %.1f)", thread, postgres, events / (thread + postgres),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         assertThat(status).containsEntry("state", "done");
     }
 
