@@ -88,6 +88,12 @@ public final class EventLog implements AutoCloseable {
         return resend(records.stream().map(record -> new Written(record.key(), record.value(), -1, -1)).toList());
     }
 
+    /** Writes {@code envelope} without waiting for the broker. */
+    public void writeLater(EventEnvelope envelope) {
+        producer.send(new ProducerRecord<>(topic, envelope.executionId().toString(),
+                JsonCodec.instance().encode(envelope)));
+    }
+
     /** Writes the same keys and bytes again, as a producer retrying or a replay would. */
     public List<Written> resend(List<Written> records) {
         List<Future<RecordMetadata>> sent = new ArrayList<>();

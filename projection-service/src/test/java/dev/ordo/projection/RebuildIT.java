@@ -38,7 +38,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"spring.config.name=projection-service", "ordo.topics.prefix=" + RebuildIT.TOPIC_PREFIX,
             "ordo.topics.partitions=3", "spring.kafka.consumer.group-id=rebuild-test-projection",
             "ordo.projection.lag.refresh-interval=200ms", "ordo.projection.rebuild.max-poll-records=300"})
-@ContextConfiguration(initializers = {EmbeddedInfrastructureInitializer.class, OwnDatabase.class})
+@ContextConfiguration(initializers = {EmbeddedInfrastructureInitializer.class, OwnDatabase.ForRebuilds.class})
 class RebuildIT {
 
     static final String TOPIC_PREFIX = "rebuild-test";

@@ -32,10 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Measures the live projection's lag every {@code ordo.projection.lag.refresh-interval}, per
  * partition of the event log: in events, the log's end as a read_committed reader sees it minus the
- * consumer group's committed offset; in milliseconds, 0 when no event is waiting, else the time
- * since the later of the last applied event's {@code occurred_at} and the first measurement that
- * found the partition behind (so a partition idle for an hour that just got one event does not read
- * an hour late). Published as the gauges {@code ordo.projection.lag.events} and
+ * consumer group's committed offset; in milliseconds, how long the oldest waiting event may have
+ * waited ({@link WaitingTime}). Published as the gauges {@code ordo.projection.lag.events} and
  * {@code ordo.projection.lag.ms} (tag {@code partition}) and in {@code readmodel.projection_progress}.
  * A measurement that fails keeps the last figures and is logged once per streak.
  */
@@ -52,7 +50,7 @@ class ProjectionLag implements DisposableBean {
     private final Clock clock;
     private final MultiGauge events;
     private final MultiGauge millis;
-    private final Map<Integer, Instant> behindSince = new HashMap<>();
+    private final WaitingTime waitingTime = new WaitingTime();
     private final AtomicBoolean failing = new AtomicBoolean();
 
     ProjectionLag(KafkaAdmin kafkaAdmin, LogPositions positions, Topics topics,
@@ -67,7 +65,7 @@ class ProjectionLag implements DisposableBean {
                 .register(registry);
         this.millis = MultiGauge.builder("ordo.projection.lag.ms")
                 .description("How long the projection's oldest waiting event may have waited; 0 when caught up")
-                .baseUnit("milliseconds").register(registry);
+                .register(registry);
     }
 
     @Scheduled(fixedDelayString = "${ordo.projection.lag.refresh-interval}", initialDelay = 1000)
@@ -111,19 +109,9 @@ class ProjectionLag implements DisposableBean {
             long position = offset != null ? offset.offset() : earliest.get(partition);
             long behind = Math.max(0, ends.get(partition) - position);
             lags.add(new LogPositions.Lag(topic, partition.partition(), ends.get(partition), behind,
-                    waited(partition.partition(), behind, lastApplied.get(partition.partition()), now)));
+                    waitingTime.millis(partition.partition(), behind, lastApplied.get(partition.partition()), now)));
         }
         return lags;
-    }
-
-    private long waited(int partition, long behind, Instant lastApplied, Instant now) {
-        if (behind == 0) {
-            behindSince.remove(partition);
-            return 0;
-        }
-        Instant since = behindSince.computeIfAbsent(partition, key -> now);
-        Instant from = lastApplied != null && lastApplied.isAfter(since) ? lastApplied : since;
-        return Math.max(0, now.toEpochMilli() - from.toEpochMilli());
     }
 
     private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec)

@@ -95,6 +95,7 @@ final class ExecutionFold {
         for (StepSpec spec : started.definition().steps()) {
             StepView step = new StepView(spec.name(), spec.stepOrder(), spec.stepType());
             step.updatedAt = at;
+            step.changed = true;
             view.steps.put(spec.name(), step);
         }
     }

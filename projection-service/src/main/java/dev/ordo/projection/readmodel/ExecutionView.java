@@ -27,7 +27,10 @@ final class ExecutionView {
     String status;
     Map<String, Object> inputs;
     Map<String, Object> results;
+    /** Set by the fold from the first event only; never read back from the rows (which keep theirs). */
     WorkflowSnapshot definition;
+    /** Whether the view was read from its rows (then only what events change is written back). */
+    boolean stored;
     Instant startedAt;
     Instant completedAt;
     String errorMessage;

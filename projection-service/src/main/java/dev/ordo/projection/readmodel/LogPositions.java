@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * offset of the last record the tables took and the time of the last event they applied, advanced
  * in each batch's transaction (never backwards), so the rows and their place in the log agree; and
  * the lag as last measured. A partition measured before any batch reads {@code last_offset} -1.
+ * {@code updated_at} is when the batch wrote its position, its last statement before the commit.
  */
 public final class LogPositions {
 
@@ -56,7 +57,7 @@ public final class LogPositions {
         jdbc.batchUpdate(schema.sql("""
                 INSERT INTO {schema}.projection_progress AS progress (topic, partition, last_offset, last_occurred_at,
                     updated_at)
-                VALUES (?, ?, ?, ?, now())
+                VALUES (?, ?, ?, ?, clock_timestamp())
                 ON CONFLICT (topic, partition) DO UPDATE SET
                     last_offset = greatest(progress.last_offset, excluded.last_offset),
                     last_occurred_at = CASE WHEN excluded.last_offset > progress.last_offset

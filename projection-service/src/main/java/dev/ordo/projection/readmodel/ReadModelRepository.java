@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Loads and stores execution read models of one {@link ReadModelSchema} a batch at a time: three
- * queries to load any number of executions with their steps and attempts, four batched writes to
- * store them (attempts only when they changed, events only those folded since the load). Every
- * text and JSON value is written through {@link PostgresText}.
+ * queries to load any number of executions with their steps and attempts, five batched writes to
+ * store them (new executions inserted whole, stored ones updated in what events change; steps and
+ * attempts only when an event changed them; events only those folded since the load). Every text and JSON value is written through {@link PostgresText}.
  */
 final class ReadModelRepository {
 
@@ -35,7 +35,8 @@ final class ReadModelRepository {
             return views;
         }
         UUID[] keys = ids.toArray(UUID[]::new);
-        jdbc.query(schema.sql("SELECT * FROM {schema}.executions WHERE id = ANY(?)"), rs -> {
+        jdbc.query(schema.sql("SELECT " + StoredViews.EXECUTION_COLUMNS + " FROM {schema}.executions "
+                + "WHERE id = ANY(?)"), rs -> {
             ExecutionView view = StoredViews.execution(rs);
             views.put(view.id, view);
         }, (Object) keys);
@@ -53,13 +54,20 @@ final class ReadModelRepository {
     }
 
     void save(Collection<ExecutionView> views) {
+        List<Object[]> newExecutions = new ArrayList<>();
         List<Object[]> executions = new ArrayList<>();
         List<Object[]> steps = new ArrayList<>();
         List<Object[]> attempts = new ArrayList<>();
         for (ExecutionView view : views) {
-            executions.add(executionRow(view));
+            if (view.stored) {
+                executions.add(executionChanges(view));
+            } else {
+                newExecutions.add(executionRow(view));
+            }
             for (StepView step : view.steps.values()) {
-                steps.add(stepRow(view, step));
+                if (step.changed) {
+                    steps.add(stepRow(view, step));
+                }
                 for (AttemptView attempt : step.attempts.values()) {
                     if (attempt.changed) {
                         attempts.add(attemptRow(view, step, attempt));
@@ -80,6 +88,12 @@ final class ReadModelRepository {
                     skipped_steps = excluded.skipped_steps, running_steps = excluded.running_steps,
                     retrying_steps = excluded.retrying_steps, last_sequence = excluded.last_sequence,
                     updated_at = excluded.updated_at
+                """), newExecutions);
+        jdbc.batchUpdate(schema.sql("""
+                UPDATE {schema}.executions SET status = ?, results = ?::jsonb, started_at = ?, completed_at = ?,
+                    error_message = ?, error_details = ?::jsonb, completed_steps = ?, failed_steps = ?,
+                    skipped_steps = ?, running_steps = ?, retrying_steps = ?, last_sequence = ?, updated_at = ?
+                WHERE id = ?
                 """), executions);
         jdbc.batchUpdate(schema.sql("""
                 INSERT INTO {schema}.step_executions (execution_id, step_name, step_order, step_type, status, attempt,
@@ -114,6 +128,14 @@ final class ReadModelRepository {
             utc(view.updatedAt)};
     }
 
+    /** What events change in an execution's row once it exists. */
+    private static Object[] executionChanges(ExecutionView view) {
+        return new Object[] {text(view.status), json(view.results), utc(view.startedAt), utc(view.completedAt),
+            text(view.errorMessage), json(view.errorDetails), view.count(StepStatus.COMPLETED),
+            view.count(StepStatus.FAILED), view.count(StepStatus.SKIPPED), view.count(StepStatus.RUNNING),
+            view.count(StepStatus.RETRYING), view.lastSequence, utc(view.updatedAt), view.id};
+    }
+
     private static Object[] stepRow(ExecutionView view, StepView step) {
         return new Object[] {view.id, text(step.name), step.order, text(step.type), text(step.status), step.attempt,
             step.retryCount(), json(step.input), json(step.output), utc(step.startedAt), utc(step.completedAt),
@@ -130,6 +152,7 @@ final class ReadModelRepository {
     private static String json(Object value) {
         return PostgresText.json(value);
     }
+
 
     /** Every text the read model stores passes here: {@link PostgresText} makes it storable. */
     private static String text(String value) {

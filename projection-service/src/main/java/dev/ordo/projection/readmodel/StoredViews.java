@@ -1,6 +1,5 @@
 package dev.ordo.projection.readmodel;
 
-import dev.ordo.contract.definition.WorkflowSnapshot;
 import dev.ordo.contract.wire.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,10 +9,18 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads the fold's views back from their rows, and converts times for JDBC (always UTC). */
+/**
+ * Reads the fold's views back from their rows, and converts times for JDBC (always UTC). What the
+ * fold never reads back (an execution's definition and inputs, set once by its first event) is not
+ * read.
+ */
 final class StoredViews {
 
     private static final JsonCodec JSON = JsonCodec.instance();
+
+    /** The columns of {@code executions} that {@link #execution} reads. */
+    static final String EXECUTION_COLUMNS = "id, workflow_id, workflow_version, workspace_id, project_id, status, "
+            + "results, started_at, completed_at, error_message, error_details, last_sequence, created_at, updated_at";
 
     private StoredViews() {
     }
@@ -25,10 +32,8 @@ final class StoredViews {
         view.workspaceId = rs.getObject("workspace_id", UUID.class);
         view.projectId = rs.getObject("project_id", UUID.class);
         view.status = rs.getString("status");
-        view.inputs = map(rs.getString("input_variables"));
+        view.stored = true;
         view.results = map(rs.getString("results"));
-        String definition = rs.getString("definition");
-        view.definition = definition == null ? null : JSON.decode(definition, WorkflowSnapshot.class);
         view.startedAt = instant(rs, "started_at");
         view.completedAt = instant(rs, "completed_at");
         view.errorMessage = rs.getString("error_message");
