@@ -73,8 +73,19 @@ public class ExecutionRetries {
         Instant completed = execution.progress().completedAt();
         if (completed != null && completed.plus(retention).isBefore(now)) {
             throw ApiException.conflict("Execution " + id + " can no longer be retried: it ended at " + completed
-                    + ", and a failed or timed-out execution is kept for retrying for " + retention);
+                    + ", and a failed or timed-out execution is kept for retrying for " + spelled(retention)
+                    + " (ORDO_ENGINE_RETRYABLE_RETENTION)");
         }
+    }
+
+    private static String spelled(Duration duration) {
+        if (duration.toDays() > 0 && duration.equals(Duration.ofDays(duration.toDays()))) {
+            return duration.toDays() + (duration.toDays() == 1 ? " day" : " days");
+        }
+        if (duration.toHours() > 0 && duration.equals(Duration.ofHours(duration.toHours()))) {
+            return duration.toHours() + (duration.toHours() == 1 ? " hour" : " hours");
+        }
+        return duration.toString();
     }
 
     private static void requireStepsRunAgain(Execution execution, Set<String> named) {

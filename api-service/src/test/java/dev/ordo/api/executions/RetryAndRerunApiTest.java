@@ -101,7 +101,7 @@ class RetryAndRerunApiTest {
         HttpApi.Response retry = retry(executionId, null);
 
         assertThat(retry.status()).isEqualTo(409);
-        assertThat((String) retry.detail()).contains("can no longer be retried").contains("PT168H");
+        assertThat((String) retry.detail()).contains("can no longer be retried").contains("7 days");
     }
 
     @Test

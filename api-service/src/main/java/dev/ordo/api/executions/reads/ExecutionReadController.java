@@ -59,7 +59,7 @@ class ExecutionReadController {
     @ApiResponse(responseCode = "200", description = "One page: items, total, skip, limit")
     @ApiResponse(responseCode = "400", description = "Invalid status: x",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    ExecutionSummary.Page list(@PathVariable("workflow_id") UUID workflowId,
+    ExecutionList list(@PathVariable("workflow_id") UUID workflowId,
                                @RequestParam(defaultValue = "0") int skip,
                                @RequestParam(defaultValue = "10") int limit,
                                @Parameter(description = "pending, running, completed, failed, cancelled or timeout")

@@ -39,13 +39,13 @@ public class ExecutionReads {
      *
      * @param status an API status name or null; any other name is a 400 {@code Invalid status: x}
      */
-    public ExecutionSummary.Page list(Workspace workspace, UUID workflowId, int skip, int limit, String status) {
+    public ExecutionList list(Workspace workspace, UUID workflowId, int skip, int limit, String status) {
         definitions.get(workspace, workflowId);
         PageRequest page = PageRequest.of(skip, limit);
         if (status != null && ExecutionStatus.fromApiName(status).isEmpty()) {
             throw ApiException.badRequest("Invalid status: " + status);
         }
-        return new ExecutionSummary.Page(listing.page(workspace.id(), workflowId, status, page.skip(), page.limit()),
+        return new ExecutionList(listing.page(workspace.id(), workflowId, status, page.skip(), page.limit()),
                 listing.count(workspace.id(), workflowId, status), page.skip(), page.limit());
     }
 

@@ -1,7 +1,6 @@
 package dev.ordo.api.executions.reads;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,8 +26,4 @@ public record ExecutionSummary(
         Map<String, Object> metadata,
         Instant createdAt,
         Instant updatedAt) {
-
-    /** One page, newest first, and how many executions the filter matches. */
-    public record Page(List<ExecutionSummary> items, long total, int skip, int limit) {
-    }
 }
