@@ -87,9 +87,9 @@ class ReadLatencyBenchmark {
                        jsonb_build_object('n', n), now(), now(), now()
                   FROM generate_series(1, ?) n, (VALUES ('a', 1), ('b', 2), ('c', 3)) s(name, ord)
                 """).params(workflowId.toString(), EXECUTIONS).update();
-        jdbc.sql("ANALYZE api.execution_submissions").update();
-        jdbc.sql("ANALYZE readmodel.executions").update();
-        jdbc.sql("ANALYZE readmodel.step_executions").update();
+        jdbc.sql("VACUUM ANALYZE api.execution_submissions").update();
+        jdbc.sql("VACUUM ANALYZE readmodel.executions").update();
+        jdbc.sql("VACUUM ANALYZE readmodel.step_executions").update();
     }
 
     private static long[] measure(HttpApi api, int samples, IntFunction<String> path) {

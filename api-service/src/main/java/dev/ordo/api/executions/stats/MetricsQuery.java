@@ -24,23 +24,32 @@ class MetricsQuery {
         this.tables = tables;
     }
 
+    /**
+     * Two parts in one statement, each over one index of the projection's: counts by status
+     * ({@code (workflow_id, status, ...)}) and durations ({@code (workflow_id, duration_ms)} where
+     * there is one), the three percentiles taken from one sort.
+     */
     WorkflowMetrics of(UUID workflowId) {
+        String table = tables.executions();
         return jdbc.sql("""
-                SELECT count(*) AS total,
-                       count(*) FILTER (WHERE status = ?) AS completed,
-                       count(*) FILTER (WHERE status IN (?, ?)) AS failed,
-                       count(*) FILTER (WHERE status = ?) AS cancelled,
-                       coalesce(sum(duration_ms), 0) / 1000.0 AS total_seconds,
-                       avg(duration_ms) / 1000.0 AS average_seconds,
-                       min(duration_ms) / 1000.0 AS min_seconds,
-                       max(duration_ms) / 1000.0 AS max_seconds,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) / 1000.0 AS p50_seconds,
-                       percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) / 1000.0 AS p95_seconds,
-                       percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_ms) / 1000.0 AS p99_seconds
-                  FROM %s e WHERE workflow_id = ?
-                """.formatted(tables.executions()))
+                SELECT c.total, c.completed, c.failed, c.cancelled,
+                       coalesce(d.total_ms, 0) / 1000.0 AS total_seconds, d.average_ms / 1000.0 AS average_seconds,
+                       d.min_ms / 1000.0 AS min_seconds, d.max_ms / 1000.0 AS max_seconds,
+                       d.percentiles[1] / 1000.0 AS p50_seconds, d.percentiles[2] / 1000.0 AS p95_seconds,
+                       d.percentiles[3] / 1000.0 AS p99_seconds
+                  FROM (SELECT count(*) AS total,
+                               count(*) FILTER (WHERE status = ?) AS completed,
+                               count(*) FILTER (WHERE status IN (?, ?)) AS failed,
+                               count(*) FILTER (WHERE status = ?) AS cancelled
+                          FROM %s c WHERE workflow_id = ?) c,
+                       (SELECT sum(duration_ms) AS total_ms, avg(duration_ms) AS average_ms,
+                               min(duration_ms) AS min_ms, max(duration_ms) AS max_ms,
+                               percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY duration_ms) AS percentiles
+                          FROM %s d WHERE workflow_id = ? AND duration_ms IS NOT NULL) d
+                """.formatted(table, table))
                 .params(ExecutionStatus.COMPLETED.apiName(), ExecutionStatus.FAILED.apiName(),
-                        ExecutionStatus.TIMED_OUT.apiName(), ExecutionStatus.CANCELLED.apiName(), workflowId)
+                        ExecutionStatus.TIMED_OUT.apiName(), ExecutionStatus.CANCELLED.apiName(), workflowId,
+                        workflowId)
                 .query((rs, row) -> metrics(workflowId, rs))
                 .single();
     }
