@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Capabilities depend one way: executions on definitions, definitions on workspaces, all on web;
- * the engine stands apart from all of them; controllers stay thin.
+ * execution commands on execution queries, never the other way; the engine stands apart from all
+ * of them; controllers stay thin.
  */
 class ArchitectureTest {
 
@@ -38,6 +39,16 @@ class ArchitectureTest {
     void definitions_know_nothing_of_executions_or_the_engine() {
         noClasses().that().resideInAPackage("dev.ordo.api.definitions..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.api.executions..", "dev.ordo.api.engine..")
+                .check(CLASSES);
+    }
+
+    /** Reads, history and statistics only read: they never reach the command side or the outbox. */
+    @Test
+    void execution_queries_write_no_commands() {
+        noClasses().that().resideInAnyPackage("dev.ordo.api.executions.reads..", "dev.ordo.api.executions.history..",
+                        "dev.ordo.api.executions.stats..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ordo.api.executions")
+                .orShould().dependOnClassesThat().haveSimpleName("CommandOutbox")
                 .check(CLASSES);
     }
 

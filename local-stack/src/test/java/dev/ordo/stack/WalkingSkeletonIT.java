@@ -103,7 +103,7 @@ class WalkingSkeletonIT {
         assertThat(api.get("/docs").status()).isEqualTo(200);
         ApiClient.Response openapi = api.get("/openapi.json");
         assertThat(openapi.status()).isEqualTo(200);
-        assertThat(openapi.body().get("paths").toString()).contains("/api/workflows/{workflowId}/execute");
+        assertThat(openapi.body().get("paths").toString()).contains("/api/workflows/{workflow_id}/execute");
     }
 
     @Test

@@ -5,10 +5,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** projection-service: folds the event log into the PostgreSQL read models. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class ProjectionServiceApplication {
 
     /** A builder that reads {@code projection-service.yml}, so several services can share one JVM. */

@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = ProjectionServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=projection-service", "ordo.topics.prefix=" + ProjectionTest.TOPIC_PREFIX,
-            "ordo.topics.partitions=1"})
+            "ordo.topics.partitions=1", "ordo.projection.lag.refresh-interval=200ms"})
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
 public @interface ProjectionTest {
 

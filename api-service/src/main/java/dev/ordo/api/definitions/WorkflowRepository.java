@@ -95,7 +95,7 @@ public class WorkflowRepository {
     }
 
     /** One stored version of a workflow of this workspace. */
-    Optional<Workflow> findVersion(UUID workspaceId, UUID workflowId, int version) {
+    public Optional<Workflow> findVersion(UUID workspaceId, UUID workflowId, int version) {
         return jdbc.sql(SELECT_WITH_VERSION + " WHERE w.id = ? AND w.workspace_id = ? AND v.version = ?")
                 .params(workflowId, workspaceId, version).query(WorkflowRepository::map).optional();
     }

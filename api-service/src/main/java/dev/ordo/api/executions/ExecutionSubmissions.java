@@ -54,9 +54,7 @@ public class ExecutionSubmissions {
     public Submission submit(Workspace workspace, UUID workflowId, Map<String, Object> inputVariables,
                              String idempotencyKey) {
         Workflow workflow = definitions.get(workspace, workflowId);
-        if (!workflow.isActive()) {
-            throw ApiException.badRequest("Workflow is not active");
-        }
+        requireActive(workflow);
         Optional<UUID> earlier = earlierSubmission(workflowId, idempotencyKey);
         if (earlier.isPresent()) {
             return Submission.submitted(earlier.get(), workflowId);
@@ -66,31 +64,58 @@ public class ExecutionSubmissions {
             throw ApiException.badRequest(Map.of("message", "Invalid input variables", "errors", inputs.problems()));
         }
         InputLimits.requireWithinLimit(inputs.inputs());
+        return accept(workspace, workflow, new PinnedStart(workflow.version(), workflow.projectId(),
+                workflow.document().snapshot(), inputs.inputs(), null), idempotencyKey);
+    }
+
+    /**
+     * Submits {@code start}, an earlier execution's pinned version and inputs, as a new execution of
+     * workflow {@code workflowId}, exactly as {@link #submit} does otherwise (number, idempotency,
+     * outbox). The workflow must still exist (409 otherwise) and be active (400).
+     */
+    Submission resubmit(Workspace workspace, UUID workflowId, PinnedStart start, String idempotencyKey) {
+        Workflow workflow = workflows.find(workspace.id(), workflowId).orElseThrow(() -> ApiException.conflict(
+                "The workflow of execution " + start.rerunOf() + " was deleted, so it cannot run again"));
+        requireActive(workflow);
+        Optional<UUID> earlier = earlierSubmission(workflowId, idempotencyKey);
+        if (earlier.isPresent()) {
+            return Submission.submitted(earlier.get(), workflowId);
+        }
+        return accept(workspace, workflow, start, idempotencyKey);
+    }
+
+    private Submission accept(Workspace workspace, Workflow workflow, PinnedStart start, String idempotencyKey) {
         commands.requireBrokerReachable();
-        long number = workflows.nextExecutionNumber(workflowId);
+        long number = workflows.nextExecutionNumber(workflow.id());
         UUID executionId = UUID.randomUUID();
         OutboxRow command;
         try {
-            command = transaction.execute(status -> record(workspace, workflow, executionId, number, idempotencyKey,
-                    inputs.inputs()));
+            command = transaction.execute(status -> record(workspace, workflow.id(), executionId, number,
+                    idempotencyKey, start));
         } catch (DuplicateKeyException e) {
-            return earlierSubmission(workflowId, idempotencyKey)
-                    .map(id -> Submission.submitted(id, workflowId))
+            return earlierSubmission(workflow.id(), idempotencyKey)
+                    .map(id -> Submission.submitted(id, workflow.id()))
                     .orElseThrow(() -> e);
         }
         return commands.publish(command) == CommandOutbox.Delivery.ON_THE_BROKER
-                ? Submission.submitted(executionId, workflowId)
-                : Submission.awaitingBroker(executionId, workflowId);
+                ? Submission.submitted(executionId, workflow.id())
+                : Submission.awaitingBroker(executionId, workflow.id());
     }
 
-    private OutboxRow record(Workspace workspace, Workflow workflow, UUID executionId, long number,
-                             String idempotencyKey, Map<String, Object> inputs) {
-        workflows.holdAgainstDeletion(workflow.id());
+    private OutboxRow record(Workspace workspace, UUID workflowId, UUID executionId, long number,
+                             String idempotencyKey, PinnedStart start) {
+        workflows.holdAgainstDeletion(workflowId);
         Instant now = Instant.now(clock);
-        submissions.insert(executionId, workflow.id(), workflow.version(), workspace.id(), workflow.projectId(), number,
-                idempotencyKey, inputs, now);
-        return commands.append(new StartExecution(executionId, workflow.id(), workflow.version(), workspace.id(),
-                workflow.projectId(), workflow.document().snapshot(), inputs, now));
+        submissions.insert(executionId, workflowId, start.workflowVersion(), workspace.id(), start.projectId(), number,
+                idempotencyKey, start.inputs(), start.rerunOf(), now);
+        return commands.append(new StartExecution(executionId, workflowId, start.workflowVersion(), workspace.id(),
+                start.projectId(), start.definition(), start.inputs(), now));
+    }
+
+    private static void requireActive(Workflow workflow) {
+        if (!workflow.isActive()) {
+            throw ApiException.badRequest("Workflow is not active");
+        }
     }
 
     private Optional<UUID> earlierSubmission(UUID workflowId, String idempotencyKey) {

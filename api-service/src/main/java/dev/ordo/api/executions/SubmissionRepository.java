@@ -20,15 +20,17 @@ class SubmissionRepository {
         this.jdbc = jdbc;
     }
 
+    /** @param rerunOf the execution this one runs again, or null */
     void insert(UUID executionId, UUID workflowId, int version, UUID workspaceId, UUID projectId, long number,
-                String idempotencyKey, Map<String, Object> inputs, Instant submittedAt) {
+                String idempotencyKey, Map<String, Object> inputs, UUID rerunOf, Instant submittedAt) {
         jdbc.sql("""
                 INSERT INTO api.execution_submissions (execution_id, workflow_id, workflow_version, workspace_id,
-                    project_id, execution_number, idempotency_key, input_variables, submitted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                    project_id, execution_number, idempotency_key, input_variables, rerun_of, submitted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 """)
                 .params(executionId, workflowId, version, workspaceId, projectId, number, idempotencyKey,
-                        JsonCodec.instance().encodeToString(inputs), OffsetDateTime.ofInstant(submittedAt, ZoneOffset.UTC))
+                        JsonCodec.instance().encodeToString(inputs), rerunOf,
+                        OffsetDateTime.ofInstant(submittedAt, ZoneOffset.UTC))
                 .update();
     }
 

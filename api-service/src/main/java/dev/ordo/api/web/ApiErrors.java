@@ -9,6 +9,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -96,6 +97,20 @@ class ApiErrors {
         log.warn("Transaction not committed: {}", e.getMostSpecificCause().getMessage());
         return body(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database did not commit the request, so nothing was accepted; try again shortly");
+    }
+
+    /**
+     * A table or schema of the read model is missing: projection-service has not created it yet, or
+     * a rebuild is swapping it in. Temporary, so 503; any other refused statement is a defect.
+     */
+    @ExceptionHandler(BadSqlGrammarException.class)
+    ResponseEntity<ErrorBody> badStatement(BadSqlGrammarException e) {
+        String state = e.getSQLException() == null ? null : e.getSQLException().getSQLState();
+        if ("42P01".equals(state) || "3F000".equals(state)) {
+            log.warn("Read model not available: {}", e.getMostSpecificCause().getMessage());
+            return body(HttpStatus.SERVICE_UNAVAILABLE, "Read model not available yet, try again shortly");
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

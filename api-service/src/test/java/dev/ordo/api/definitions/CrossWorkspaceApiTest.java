@@ -45,8 +45,17 @@ class CrossWorkspaceApiTest {
         assertThat(seenFromB.patch(path, Map.of("name", "stolen")).json()).isEqualTo(notFound);
         assertThat(seenFromB.delete(path).json()).isEqualTo(notFound);
         assertThat(seenFromB.post(path + "/execute", "{}").json()).isEqualTo(notFound);
-        assertThat(seenFromB.get("/api/workflows/executions/" + executionId + "/status").json())
-                .isEqualTo(Map.of("detail", "Execution not found"));
+        for (String route : java.util.List.of("/status", "", "/timeline", "/events", "/state")) {
+            assertThat(seenFromB.get("/api/workflows/executions/" + executionId + route).json()).as(route)
+                    .isEqualTo(Map.of("detail", "Execution not found"));
+        }
+        for (String command : java.util.List.of("/cancel", "/retry", "/rerun")) {
+            assertThat(seenFromB.post("/api/workflows/executions/" + executionId + command, "").json()).as(command)
+                    .isEqualTo(Map.of("detail", "Execution not found"));
+        }
+        assertThat(seenFromB.get(path + "/executions").json()).isEqualTo(notFound);
+        assertThat(seenFromB.get(path + "/metrics").json()).isEqualTo(notFound);
+        assertThat(seenFromB.get("/api/workflows/executions/stats").json()).containsEntry("total_executions", 0);
         assertThat(seenFromB.post("/api/workflows/", with(chain("mine", "a"), "project_id", a.defaultProjectId()))
                 .status()).isEqualTo(400);
         assertThat(seenFromB.post("/api/workflows/", chain("secret", "a")).status()).isEqualTo(201);

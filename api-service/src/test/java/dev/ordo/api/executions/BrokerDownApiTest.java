@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordo.api.ApiServiceApplication;
 import dev.ordo.api.HttpApi;
+import dev.ordo.api.ReadModelFixture;
 import dev.ordo.api.TestWorkspace;
 import dev.ordo.infra.SharedTestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,8 +31,9 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * With the broker out of reach (nothing listens at its address) the {@code commands} health goes
- * DOWN after a send timeout; from then on execute and cancel answer 503 and write nothing, while a
- * repeat of an accepted {@code Idempotency-Key} still answers its execution.
+ * DOWN after a send timeout; from then on execute, cancel and retry answer 503 and write nothing, while a
+ * repeat of an accepted {@code Idempotency-Key} still answers its execution, and the stats route
+ * answers with the broker's figures unknown.
  */
 @SpringBootTest(classes = ApiServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=api-service", "ordo.engine.enabled=false", "ordo.topics.partitions=1",
@@ -92,6 +95,35 @@ class BrokerDownApiTest {
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(202);
         assertThat(answer.json()).containsEntry("execution_id", executionId.toString());
+    }
+
+    @Test
+    void retry_answers_503_and_writes_no_command() {
+        UUID executionId = acceptedEarlier(null);
+        ReadModelFixture.execution(executionId, UUID.fromString(workflowId), UUID.fromString(workspace.id()),
+                        ReadModelFixture.chainDefinition("a"))
+                .ended("failed", Instant.now(), 1, "a failed").step("a", "failed", 1, null, "a failed").write(jdbc);
+
+        HttpApi.Response answer = workspace.api().post("/api/workflows/executions/" + executionId + "/retry", "");
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(503);
+        assertThat(count("SELECT count(*) FROM api.command_outbox WHERE key = ?", executionId.toString())).isZero();
+    }
+
+    @Test
+    void stats_answer_with_the_databases_figures_and_the_brokers_unknown() {
+        acceptedEarlier(null);
+
+        HttpApi.Response stats = workspace.api().get("/api/workflows/executions/stats");
+
+        assertThat(stats.status()).as(stats.text()).isEqualTo(200);
+        assertThat(stats.json()).containsEntry("total_executions", 1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> engine = (Map<String, Object>) stats.json().get("workflow_engine_stats");
+        assertThat(engine).containsEntry("active_executions", 1).containsEntry("queued_tasks", null)
+                .containsEntry("live_workers", null).containsEntry("projection_lag_events", null)
+                .containsEntry("projection_lag_ms", null);
+        assertThat((String) engine.get("note")).contains("did not answer").contains("queued_tasks");
     }
 
     /** A submission accepted before the broker went away. */

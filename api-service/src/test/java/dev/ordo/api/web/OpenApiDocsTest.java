@@ -41,6 +41,23 @@ class OpenApiDocsTest {
                 "message", "details");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void openapi_json_describes_every_execution_route_with_snake_case_path_parameters() {
+        Map<String, Object> paths = (Map<String, Object>) new HttpApi(port).get("/openapi.json").json().get("paths");
+
+        assertThat(paths).containsKeys("/api/workflows/{workflow_id}/execute",
+                "/api/workflows/{workflow_id}/executions",
+                "/api/workflows/{workflow_id}/metrics", "/api/workflows/executions/stats",
+                "/api/workflows/executions/{execution_id}", "/api/workflows/executions/{execution_id}/status",
+                "/api/workflows/executions/{execution_id}/timeline", "/api/workflows/executions/{execution_id}/events",
+                "/api/workflows/executions/{execution_id}/state", "/api/workflows/executions/{execution_id}/cancel",
+                "/api/workflows/executions/{execution_id}/retry", "/api/workflows/executions/{execution_id}/rerun");
+        Map<String, Object> retry = (Map<String, Object>) ((Map<String, Object>) paths
+                .get("/api/workflows/executions/{execution_id}/retry")).get("post");
+        assertThat((Map<String, Object>) retry.get("responses")).containsKeys("202", "400", "404", "409", "413", "503");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> properties(Map<String, Object> schemas, String name) {
         return (Map<String, Object>) ((Map<String, Object>) schemas.get(name)).get("properties");

@@ -84,7 +84,10 @@ final class WireSamples {
             "StepScheduledWithDeadline", new ExecutionEvent.StepScheduled("prepare", 1, Map.of("hello", "world"), AT),
             "EventEnvelope", new EventEnvelope(EXECUTION, 7, AT, new ExecutionEvent.StepSucceeded("prepare", 1, Map.of("rows", 3))),
             "StepTask", new StepTask(EXECUTION, "prepare", "task", 1, Map.of("processing_type", "default"),
-                    Map.of("hello", "world"), AT));
+                    Map.of("hello", "world"), AT),
+            "ReadModelUpdate", new ReadModelUpdate(EXECUTION, WORKFLOW, WORKSPACE, 8, "completed", List.of(
+                    new ReadModelUpdate.AppliedEvent(7, "StepSucceeded", "prepare", AT),
+                    new ReadModelUpdate.AppliedEvent(8, "ExecutionCompleted", null, AT.plusMillis(3)))));
 
     private WireSamples() {
     }

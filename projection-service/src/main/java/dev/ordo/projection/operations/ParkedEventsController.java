@@ -3,6 +3,7 @@ package dev.ordo.projection.operations;
 import dev.ordo.projection.readmodel.ParkedEventReplay;
 import dev.ordo.projection.readmodel.ParkedEventStore;
 import dev.ordo.projection.readmodel.ProjectionProgress;
+import dev.ordo.projection.updates.ReadModelUpdatePublisher;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * <ul>
  *   <li>{@code GET /admin/parked-events[?execution_id=]}: the first {@value #LIST_LIMIT}, in log order;</li>
  *   <li>{@code POST /admin/parked-events/replay[?execution_id=]}: after their cause is fixed, applies
- *       them again and answers what it applied and what is still parked;</li>
+ *       them again and answers what it applied and what is still parked; once committed, the changed
+ *       executions' read-model updates are published as for any batch;</li>
  *   <li>{@code DELETE /admin/parked-events/{topic}/{partition}/{offset}}: forgets a record that is no
  *       event at all, so a replay can apply what waits behind it. A real event discarded leaves a
  *       gap, which stays parked.</li>
@@ -39,11 +41,14 @@ class ParkedEventsController {
     private final ParkedEventReplay replay;
     private final ParkedEventStore parkedEvents;
     private final ProjectionProgress progress;
+    private final ReadModelUpdatePublisher updates;
 
-    ParkedEventsController(ParkedEventReplay replay, ParkedEventStore parkedEvents, ProjectionProgress progress) {
+    ParkedEventsController(ParkedEventReplay replay, ParkedEventStore parkedEvents, ProjectionProgress progress,
+                           ReadModelUpdatePublisher updates) {
         this.replay = replay;
         this.parkedEvents = parkedEvents;
         this.progress = progress;
+        this.updates = updates;
     }
 
     @GetMapping
@@ -54,7 +59,9 @@ class ParkedEventsController {
     @PostMapping("/replay")
     ParkedEventReplay.Report replay(@RequestParam(name = "execution_id", required = false) UUID executionId) {
         try {
-            return replay.replay(executionId);
+            ParkedEventReplay.Replayed replayed = replay.replay(executionId);
+            updates.publish(replayed.updates());
+            return replayed.report();
         } finally {
             progress.replayed();
         }

@@ -1,5 +1,6 @@
 package dev.ordo.projection.readmodel;
 
+import dev.ordo.projection.updates.ReadModelUpdatePublisher;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,27 +10,35 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code workflow.execution-events} (committed transactions only) a batch at a time; the
- * offsets commit after the batch's database transaction, so a crash replays rather than loses.
- * Records that fail are parked by the projector; a batch that fails as a whole (the database) is
- * logged and thrown back to the error handler, which retries it ({@link RetryForever}).
+ * Consumes {@code workflow.execution-events} (committed transactions only) a batch at a time into
+ * the live tables; the offsets commit after the batch's database transaction, so a crash replays
+ * rather than loses. Once the transaction committed, and only then, it publishes the batch's
+ * read-model updates. Records that fail are parked by the projector; a batch that fails as a whole
+ * (the database) is rolled back, logged and thrown back to the error handler, which retries it
+ * ({@link RetryForever}). A rebuild pauses this listener ({@link #ID}) while it swaps the tables.
  */
 @Component
-class EventLogListener {
+public class EventLogListener {
+
+    /** The listener container's id (not its group, which is {@code spring.kafka.consumer.group-id}). */
+    public static final String ID = "ordo-projection-live";
 
     private static final Logger log = LoggerFactory.getLogger(EventLogListener.class);
 
     private final EventLogProjector projector;
     private final ProjectionProgress progress;
+    private final ReadModelUpdatePublisher updates;
     private final Clock clock;
 
-    EventLogListener(EventLogProjector projector, ProjectionProgress progress, Clock clock) {
+    EventLogListener(EventLogProjector projector, ProjectionProgress progress, ReadModelUpdatePublisher updates,
+                     Clock clock) {
         this.projector = projector;
         this.progress = progress;
+        this.updates = updates;
         this.clock = clock;
     }
 
-    @KafkaListener(topics = "#{@topics.executionEvents()}")
+    @KafkaListener(id = ID, idIsGroup = false, topics = "#{@topics.executionEvents()}")
     void onEvents(List<ConsumerRecord<String, byte[]>> records) {
         List<EventRecord> batch = records.stream().map(record -> EventRecord.decode(record.topic(), record.partition(),
                 record.offset(), record.key(), record.value())).toList();
@@ -44,13 +53,18 @@ class EventLogListener {
             throw e;
         }
         progress.batchStored(outcome);
+        updates.publish(outcome.updates());
+        logParked(outcome, batch.size());
+    }
+
+    private static void logParked(EventLogProjector.Outcome outcome, int batchSize) {
         long behind = outcome.parked().stream().filter(parked -> parked.reason() == ParkReason.BEHIND_PARKED).count();
         if (behind < outcome.parked().size()) {
             log.error("Parked {} of {} events ({} sequence gaps, {} behind earlier parked events); see "
                     + "readmodel.parked_events, then POST /admin/parked-events/replay", outcome.parked().size(),
-                    batch.size(), outcome.gaps(), behind);
+                    batchSize, outcome.gaps(), behind);
         } else if (behind > 0) {
-            log.warn("Parked {} of {} events behind earlier parked events of their executions", behind, batch.size());
+            log.warn("Parked {} of {} events behind earlier parked events of their executions", behind, batchSize);
         }
     }
 }

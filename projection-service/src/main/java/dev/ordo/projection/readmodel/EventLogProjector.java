@@ -1,5 +1,6 @@
 package dev.ordo.projection.readmodel;
 
+import dev.ordo.contract.wire.ReadModelUpdate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,35 +10,48 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a batch of event log records in one transaction. Per execution, an event is applied only
- * when its sequence follows the last applied one, so redelivered events are dropped and replays
- * are harmless. A record that cannot be decoded, applied or stored is parked with everything after
- * it for that execution ({@link ExecutionFeed}); every other execution of the batch moves on. A
- * failure of the database itself fails the whole batch, which the listener's error handler retries.
+ * Applies a batch of event log records to the tables of one schema in one transaction, committed
+ * when {@link #project} returns. Per execution, an event is applied only when its sequence follows
+ * the last applied one, so redelivered events are dropped and replays are harmless. A record that
+ * cannot be decoded, applied or stored is parked with everything after it for that execution
+ * ({@link ExecutionFeed}); every other execution of the batch moves on. The batch's place in the
+ * log is stored with its rows ({@link LogPositions}). A failure of the database itself fails the
+ * whole batch, rolled back, which the caller retries.
  */
-@Service
-public class EventLogProjector {
+public final class EventLogProjector {
 
-    /** What one batch did. */
-    public record Outcome(int applied, int redelivered, List<ParkedEvent> parked, int gaps) {
+    /**
+     * What one batch did.
+     *
+     * @param updates one per execution whose rows changed, to publish now that they are committed
+     */
+    public record Outcome(int applied, int redelivered, List<ParkedEvent> parked, int gaps,
+                          List<ReadModelUpdate> updates) {
     }
 
     private final ExecutionFeeds feeds;
     private final ParkedEventStore parkedEvents;
+    private final LogPositions positions;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    EventLogProjector(ExecutionFeeds feeds, ParkedEventStore parkedEvents, Clock clock) {
+    EventLogProjector(ExecutionFeeds feeds, ParkedEventStore parkedEvents, LogPositions positions,
+                      TransactionTemplate transaction, Clock clock) {
         this.feeds = feeds;
         this.parkedEvents = parkedEvents;
+        this.positions = positions;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
-    @Transactional
     public Outcome project(List<EventRecord> batch) {
+        return transaction.execute(status -> projectInTransaction(batch));
+    }
+
+    private Outcome projectInTransaction(List<EventRecord> batch) {
         Set<UUID> ids = batch.stream().map(EventRecord::executionId).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Map<UUID, ExecutionFeed> open = feeds.open(ids, false);
@@ -54,8 +68,10 @@ public class EventLogProjector {
         feeds.store(open.values());
         open.values().forEach(feed -> parked.addAll(feed.parkedEvents()));
         parkedEvents.park(parked, clock.instant());
-        return new Outcome(open.values().stream().mapToInt(feed -> feed.applied().size()).sum(),
-                open.values().stream().mapToInt(feed -> feed.redelivered().size()).sum(), List.copyOf(parked),
-                open.values().stream().mapToInt(ExecutionFeed::gaps).sum());
+        List<EventRecord> applied = open.values().stream().flatMap(feed -> feed.applied().stream()).toList();
+        positions.advance(batch, applied);
+        return new Outcome(applied.size(), open.values().stream().mapToInt(feed -> feed.redelivered().size()).sum(),
+                List.copyOf(parked), open.values().stream().mapToInt(ExecutionFeed::gaps).sum(),
+                UpdateNotices.of(open.values()));
     }
 }

@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.stereotype.Component;
 
 /** Opens the {@link ExecutionFeed}s of a pass over the log and stores what they applied. */
-@Component
-class ExecutionFeeds {
+final class ExecutionFeeds {
 
     private final ReadModelRepository repository;
     private final ParkedEventStore parkedEvents;

@@ -26,6 +26,8 @@ import java.util.Map;
  * {@link StepStatus#apiName()} of the engine's state after the same events; the engine is the
  * source of truth and {@code FoldFollowsEngineTest} holds the fold to it.
  *
+ * <p>Each event applied joins the view's history ({@link ExecutionView#foldedEvents}).
+ *
  * <p>{@code error_details} collects what explains a failure: {@code failed_step},
  * {@code incident} (the first {@code IncidentRecorded}: input, step_name, error) and
  * {@code rejected} (a refused start: reason).
@@ -73,6 +75,7 @@ final class ExecutionFold {
         }
         view.lastSequence = envelope.sequence();
         view.updatedAt = at;
+        view.foldedEvents.add(envelope);
     }
 
     /** Whether {@code event} may be the first event of an execution. */
@@ -93,6 +96,7 @@ final class ExecutionFold {
         for (StepSpec spec : started.definition().steps()) {
             StepView step = new StepView(spec.name(), spec.stepOrder(), spec.stepType());
             step.updatedAt = at;
+            step.changed = true;
             view.steps.put(spec.name(), step);
         }
     }

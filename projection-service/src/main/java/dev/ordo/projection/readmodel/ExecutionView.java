@@ -3,8 +3,11 @@ package dev.ordo.projection.readmodel;
 import dev.ordo.contract.definition.WorkflowSnapshot;
 import dev.ordo.contract.execution.ExecutionStatus;
 import dev.ordo.contract.execution.StepStatus;
+import dev.ordo.contract.wire.EventEnvelope;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,7 +27,10 @@ final class ExecutionView {
     String status;
     Map<String, Object> inputs;
     Map<String, Object> results;
+    /** Set by the fold from the first event only; never read back from the rows (which keep theirs). */
     WorkflowSnapshot definition;
+    /** Whether the view was read from its rows (then only what events change is written back). */
+    boolean stored;
     Instant startedAt;
     Instant completedAt;
     String errorMessage;
@@ -33,6 +39,8 @@ final class ExecutionView {
     Instant createdAt;
     Instant updatedAt;
     final Map<String, StepView> steps = new LinkedHashMap<>();
+    /** The events folded into this view since it was read from its rows, in order: its new history rows. */
+    final List<EventEnvelope> foldedEvents = new ArrayList<>();
 
     ExecutionView(UUID id) {
         this.id = id;

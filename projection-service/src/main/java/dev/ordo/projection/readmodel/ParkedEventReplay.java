@@ -1,13 +1,13 @@
 package dev.ordo.projection.readmodel;
 
+import dev.ordo.contract.wire.ReadModelUpdate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies parked events again, after their cause is fixed (a projection that reads a new event
@@ -17,10 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  * that still does not decode are applied in sequence order, as the listener would have, and
  * everything from the first that fails again stays parked with its new reason. Applied records,
  * and records the read model already holds, leave the table. One transaction, with the rows
- * locked, so two replays never apply the same event.
+ * locked, so two replays never apply the same event; committed when {@link #replay} returns.
  */
-@Service
-public class ParkedEventReplay {
+public final class ParkedEventReplay {
 
     /** What a replay did to one execution; {@code blockedBy} is why its first parked event still waits. */
     public record ExecutionReplay(UUID executionId, int applied, int stillParked, String blockedBy) {
@@ -30,17 +29,26 @@ public class ParkedEventReplay {
     public record Report(int applied, int stillParked, List<ExecutionReplay> executions) {
     }
 
+    /** The report, and one update per execution whose rows changed, to publish now that they are committed. */
+    public record Replayed(Report report, List<ReadModelUpdate> updates) {
+    }
+
     private final ExecutionFeeds feeds;
     private final ParkedEventStore parkedEvents;
+    private final TransactionTemplate transaction;
 
-    ParkedEventReplay(ExecutionFeeds feeds, ParkedEventStore parkedEvents) {
+    ParkedEventReplay(ExecutionFeeds feeds, ParkedEventStore parkedEvents, TransactionTemplate transaction) {
         this.feeds = feeds;
         this.parkedEvents = parkedEvents;
+        this.transaction = transaction;
     }
 
     /** Replays the parked events of {@code executionId}, or of every execution when it is null. */
-    @Transactional
-    public Report replay(UUID executionId) {
+    public Replayed replay(UUID executionId) {
+        return transaction.execute(status -> replayInTransaction(executionId));
+    }
+
+    private Replayed replayInTransaction(UUID executionId) {
         Map<UUID, List<EventRecord>> byExecution = new LinkedHashMap<>();
         for (ParkedEventStore.Row row : parkedEvents.lockForReplay(executionId)) {
             UUID id = row.record().executionId();
@@ -62,7 +70,8 @@ public class ParkedEventReplay {
             executions.add(new ExecutionReplay(feed.executionId(), feed.applied().size(), feed.parkedEvents().size(),
                     feed.parkedEvents().isEmpty() ? null : feed.parkedEvents().get(0).error()));
         }
-        return new Report(applied, (int) parkedEvents.count(executionId), executions);
+        return new Replayed(new Report(applied, (int) parkedEvents.count(executionId), executions),
+                UpdateNotices.of(open.values()));
     }
 
     /** The decodable records before the first undecodable one by sequence, then the rest in log order. */

@@ -12,14 +12,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
 
 /**
- * {@code readmodel.parked_events}: one row per event log record the projection did not apply, keyed
+ * {@code parked_events} of a {@link ReadModelSchema}: one row per event log record the projection did not apply, keyed
  * by its place in the log, so parking a redelivered record again changes nothing. Errors are cut
  * to {@value #ERROR_LIMIT} characters; the raw bytes are kept whole.
  */
-@Repository
 public class ParkedEventStore {
 
     /** What {@link #summary()} reports. */
@@ -38,18 +36,20 @@ public class ParkedEventStore {
     static final int ERROR_LIMIT = 2_000;
 
     private final JdbcTemplate jdbc;
+    private final ReadModelSchema schema;
 
-    ParkedEventStore(JdbcTemplate jdbc) {
+    ParkedEventStore(JdbcTemplate jdbc, ReadModelSchema schema) {
         this.jdbc = jdbc;
+        this.schema = schema;
     }
 
     void park(Collection<ParkedEvent> parked, Instant at) {
-        jdbc.batchUpdate("""
-                INSERT INTO readmodel.parked_events (record_topic, record_partition, record_offset, record_key, payload,
+        jdbc.batchUpdate(schema.sql("""
+                INSERT INTO {schema}.parked_events (record_topic, record_partition, record_offset, record_key, payload,
                     execution_id, sequence, event_type, reason, error, parked_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (record_topic, record_partition, record_offset) DO NOTHING
-                """, parked.stream().map(event -> row(event, at)).toList());
+                """), parked.stream().map(event -> row(event, at)).toList());
     }
 
     /** Those of {@code executionIds} that have parked events. */
@@ -58,15 +58,16 @@ public class ParkedEventStore {
             return Set.of();
         }
         return new HashSet<>(jdbc.queryForList(
-                "SELECT DISTINCT execution_id FROM readmodel.parked_events WHERE execution_id = ANY(?)", UUID.class,
+                schema.sql("SELECT DISTINCT execution_id FROM {schema}.parked_events WHERE execution_id = ANY(?)"),
+                UUID.class,
                 (Object) executionIds.toArray(UUID[]::new)));
     }
 
     /** The parked rows of one execution, or all when {@code executionId} is null, in log order, locked. */
     List<Row> lockForReplay(UUID executionId) {
         String order = " ORDER BY record_topic, record_partition, record_offset FOR UPDATE";
-        String columns = "SELECT record_topic, record_partition, record_offset, record_key, payload, reason "
-                + "FROM readmodel.parked_events";
+        String columns = schema.sql("SELECT record_topic, record_partition, record_offset, record_key, payload, "
+                + "reason FROM {schema}.parked_events");
         return executionId == null
                 ? jdbc.query(columns + order, ParkedEventStore::replayRow)
                 : jdbc.query(columns + " WHERE execution_id = ?" + order, ParkedEventStore::replayRow, executionId);
@@ -74,15 +75,15 @@ public class ParkedEventStore {
 
     /** Forgets the rows of {@code records}: they were applied, or the read model already held them. */
     void remove(Collection<EventRecord> records) {
-        jdbc.batchUpdate("DELETE FROM readmodel.parked_events WHERE record_topic = ? AND record_partition = ? "
-                + "AND record_offset = ?", records.stream()
+        jdbc.batchUpdate(schema.sql("DELETE FROM {schema}.parked_events WHERE record_topic = ? "
+                + "AND record_partition = ? AND record_offset = ?"), records.stream()
                 .map(record -> new Object[] {record.topic(), record.partition(), record.offset()}).toList());
     }
 
     /** Records why each of {@code parked} is (still) parked after a replay, keeping when it was first parked. */
     void reason(Collection<ParkedEvent> parked) {
-        jdbc.batchUpdate("UPDATE readmodel.parked_events SET reason = ?, error = ?, execution_id = ?, sequence = ?, "
-                + "event_type = ? WHERE record_topic = ? AND record_partition = ? AND record_offset = ?",
+        jdbc.batchUpdate(schema.sql("UPDATE {schema}.parked_events SET reason = ?, error = ?, execution_id = ?, "
+                + "sequence = ?, event_type = ? WHERE record_topic = ? AND record_partition = ? AND record_offset = ?"),
                 parked.stream().map(event -> new Object[] {event.reason().code(), error(event),
                     event.record().executionId(), event.record().sequence(), event.record().eventType(),
                     event.record().topic(), event.record().partition(), event.record().offset()}).toList());
@@ -90,7 +91,8 @@ public class ParkedEventStore {
 
     /** The first {@code limit} parked rows of {@code executionId}, or of all when it is null, in log order. */
     public List<Listed> list(UUID executionId, int limit) {
-        String sql = "SELECT * FROM readmodel.parked_events" + (executionId == null ? "" : " WHERE execution_id = ?")
+        String sql = schema.sql("SELECT * FROM {schema}.parked_events")
+                + (executionId == null ? "" : " WHERE execution_id = ?")
                 + " ORDER BY record_topic, record_partition, record_offset LIMIT " + limit;
         Object[] args = executionId == null ? new Object[0] : new Object[] {executionId};
         return jdbc.query(sql, (rs, row) -> new Listed(rs.getObject("execution_id", UUID.class),
@@ -101,22 +103,22 @@ public class ParkedEventStore {
 
     /** Forgets one parked record for good, at an operator's word; returns whether there was one. */
     public boolean discard(String topic, int partition, long offset) {
-        return jdbc.update("DELETE FROM readmodel.parked_events WHERE record_topic = ? AND record_partition = ? "
-                + "AND record_offset = ?", topic, partition, offset) > 0;
+        return jdbc.update(schema.sql("DELETE FROM {schema}.parked_events WHERE record_topic = ? "
+                + "AND record_partition = ? AND record_offset = ?"), topic, partition, offset) > 0;
     }
 
     public Summary summary() {
-        return jdbc.queryForObject("SELECT count(*), count(DISTINCT execution_id), min(parked_at) "
-                + "FROM readmodel.parked_events", (rs, row) -> new Summary(rs.getLong(1), rs.getLong(2),
+        return jdbc.queryForObject(schema.sql("SELECT count(*), count(DISTINCT execution_id), min(parked_at) "
+                + "FROM {schema}.parked_events"), (rs, row) -> new Summary(rs.getLong(1), rs.getLong(2),
                         instant(rs.getObject(3, OffsetDateTime.class))));
     }
 
     /** How many rows are parked for {@code executionId}, or in all when it is null. */
     long count(UUID executionId) {
         return executionId == null
-                ? jdbc.queryForObject("SELECT count(*) FROM readmodel.parked_events", Long.class)
-                : jdbc.queryForObject("SELECT count(*) FROM readmodel.parked_events WHERE execution_id = ?", Long.class,
-                        executionId);
+                ? jdbc.queryForObject(schema.sql("SELECT count(*) FROM {schema}.parked_events"), Long.class)
+                : jdbc.queryForObject(schema.sql("SELECT count(*) FROM {schema}.parked_events WHERE execution_id = ?"),
+                        Long.class, executionId);
     }
 
     private static Object[] row(ParkedEvent event, Instant at) {

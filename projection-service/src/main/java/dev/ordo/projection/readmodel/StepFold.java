@@ -110,6 +110,7 @@ final class StepFold {
 
     /** Ends a step that the execution's end interrupts: in flight gets {@code interrupted}, others are cancelled. */
     static void interrupt(StepView step, StepStatus interrupted, Instant at) {
+        step.changed = true;
         step.status = (step.isInFlight() ? interrupted : StepStatus.CANCELLED).apiName();
         step.completedAt = at;
         step.updatedAt = at;
@@ -154,6 +155,7 @@ final class StepFold {
                     + view.id + ", but it has steps " + view.steps.keySet());
         }
         step.updatedAt = at;
+        step.changed = true;
         return step;
     }
 }

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DataAccessException;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,8 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database down, missing table, serialization failure, timeouts) is the database's, not the
  * record's: it propagates and fails the whole batch, which is then retried.
  */
-@Component
-class StoredRows {
+final class StoredRows {
 
     private static final Set<String> REFUSED_DATA_CLASSES = Set.of("22", "23", "54");
 

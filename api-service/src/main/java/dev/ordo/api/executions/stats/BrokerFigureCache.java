@@ -1,0 +1,80 @@
+package dev.ordo.api.executions.stats;
+
+import dev.ordo.api.messaging.BrokerUnavailableException;
+import dev.ordo.api.messaging.ConsumerGroupFigures;
+import dev.ordo.contract.wire.Topics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Measures {@link BrokerFigures} at most once per {@code ordo.stats.cache-for} (default 1 s) and
+ * hands out the last measurement in between, so that polling the stats route costs the broker
+ * nothing. A figure the broker does not give in time is null, with a note; the others still count.
+ */
+@Component
+class BrokerFigureCache {
+
+    private final ConsumerGroupFigures groups;
+    private final StatsSettings settings;
+    private final Topics topics;
+    private final String engineGroup;
+    private final Clock clock;
+    private BrokerFigures last;
+
+    BrokerFigureCache(ConsumerGroupFigures groups, StatsSettings settings, Topics topics,
+                      @Value("${ordo.engine.application-id:ordo-engine}") String engineGroup, Clock clock) {
+        this.groups = groups;
+        this.settings = settings;
+        this.topics = topics;
+        this.engineGroup = engineGroup;
+        this.clock = clock;
+    }
+
+    synchronized BrokerFigures current() {
+        Instant now = clock.instant();
+        if (last == null || !now.isBefore(last.measuredAt().plus(settings.cacheFor()))) {
+            last = measure(now);
+        }
+        return last;
+    }
+
+    private BrokerFigures measure(Instant now) {
+        List<String> missing = new ArrayList<>();
+        Map<Integer, Long> tasks = figure(missing, "queued_tasks",
+                () -> groups.lag(settings.workerGroup(), topics.stepTasks(), settings.brokerTimeout()));
+        Integer workers = figure(missing, "live_workers",
+                () -> groups.members(settings.workerGroup(), settings.brokerTimeout()));
+        Map<Integer, Long> projection = figure(missing, "projection_lag_events",
+                () -> groups.lag(settings.projectionGroup(), topics.executionEvents(), settings.brokerTimeout()));
+        Long engine = figure(missing, "engine_lag_events",
+                () -> sum(groups.lag(engineGroup, topics.commands(), settings.brokerTimeout()))
+                        + sum(groups.lag(engineGroup, topics.stepReports(), settings.brokerTimeout())));
+        String note = missing.isEmpty() ? null : "The event broker did not answer for " + String.join(", ", missing)
+                + "; those figures are unknown";
+        return new BrokerFigures(tasks == null ? null : sum(tasks), workers, engine, projection, now, note);
+    }
+
+    /** Once the broker failed to answer, the rest is not asked: it would only wait out its timeout too. */
+    private static <T> T figure(List<String> missing, String name, Supplier<T> measure) {
+        if (!missing.isEmpty()) {
+            missing.add(name);
+            return null;
+        }
+        try {
+            return measure.get();
+        } catch (BrokerUnavailableException e) {
+            missing.add(name);
+            return null;
+        }
+    }
+
+    private static long sum(Map<Integer, Long> lag) {
+        return lag.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
