@@ -78,10 +78,14 @@ final class RebuildJob {
             log.info("Rebuilt the read model from the log: {} events ({} records) at {} events/s; live consumer "
                     + "paused {} ms", done.eventsApplied(), done.recordsRead(), done.eventsPerSecond(),
                     done.livePausedMillis());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             progress.failed(e);
-            log.error("Rebuild of the read model failed; the live tables are unchanged", e);
+            log.error("Rebuild of the read model failed, state {} (the live tables change only in state done)",
+                    progress.status().state(), e);
             discardQuietly();
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
     }
 
