@@ -4,7 +4,8 @@
 --   list of a workflow's executions, newest first, optionally by status: executions_workflow (V1) and
 --     executions_workflow_status;
 --   a workspace's counts by status: executions_workspace_status; its last 24 hours: executions_workspace (V1);
---   a workflow's duration percentiles: executions_workflow_duration, read in order by an index-only scan.
+--   a workflow's duration percentiles, of its finished executions or of those in one status (completed):
+--     executions_workflow_duration, read by an index-only scan (in duration order within a status).
 ALTER TABLE executions
     ADD COLUMN duration_ms bigint GENERATED ALWAYS AS
         (round(extract(epoch FROM completed_at - started_at) * 1000)::bigint) STORED,
@@ -15,4 +16,5 @@ UPDATE executions e SET retrying_steps = (SELECT count(*) FROM step_executions s
 
 CREATE INDEX executions_workflow_status ON executions (workflow_id, status, created_at DESC);
 CREATE INDEX executions_workspace_status ON executions (workspace_id, status);
-CREATE INDEX executions_workflow_duration ON executions (workflow_id, duration_ms) WHERE duration_ms IS NOT NULL;
+CREATE INDEX executions_workflow_duration ON executions (workflow_id, status, duration_ms)
+    WHERE duration_ms IS NOT NULL;

@@ -32,6 +32,16 @@ class ProjectionLayeringTest {
     }
 
     @Test
+    void a_rebuild_publishes_no_read_model_updates_and_the_read_model_knows_nothing_of_rebuilds() {
+        noClasses().that().resideInAPackage("dev.ordo.projection.rebuild..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ordo.projection.updates..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.ordo.projection.readmodel..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ordo.projection.rebuild..")
+                .check(CLASSES);
+    }
+
+    @Test
     void the_read_model_knows_nothing_of_the_operations_around_it() {
         noClasses().that().resideInAPackage("dev.ordo.projection.readmodel..")
                 .should().dependOnClassesThat().resideInAPackage("dev.ordo.projection.operations..")

@@ -11,7 +11,6 @@ import dev.ordo.contract.execution.ExecutionEvent.StepRetryScheduled;
 import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
 import dev.ordo.contract.execution.ExecutionEvent.StepTimedOut;
 import dev.ordo.contract.wire.EventEnvelope;
-import dev.ordo.infra.EmbeddedInfrastructureInitializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,26 +23,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A rebuild from the log gives the live tables row for row, and the live projection loses nothing
- * while a rebuild swaps the tables under it. Runs in a database of its own ({@link OwnDatabase}):
+ * while a rebuild swaps the tables under it. Runs in a database of its own ({@link RebuildTest}):
  * the swap replaces the whole schema.
  */
-@SpringBootTest(classes = ProjectionServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=projection-service", "ordo.topics.prefix=" + RebuildIT.TOPIC_PREFIX,
-            "ordo.topics.partitions=3", "spring.kafka.consumer.group-id=rebuild-test-projection",
-            "ordo.projection.lag.refresh-interval=200ms", "ordo.projection.rebuild.max-poll-records=300"})
-@ContextConfiguration(initializers = {EmbeddedInfrastructureInitializer.class, OwnDatabase.ForRebuilds.class})
+@RebuildTest
 class RebuildIT {
 
-    static final String TOPIC_PREFIX = "rebuild-test";
     private static final Duration PATIENCE = Duration.ofSeconds(120);
-    private static final EventLog LOG = new EventLog(TOPIC_PREFIX);
+    private static final EventLog LOG = new EventLog(RebuildTest.TOPIC_PREFIX);
 
     @Autowired
     JdbcTemplate jdbc;

@@ -25,9 +25,9 @@ final class ExecutionView {
     UUID workspaceId;
     UUID projectId;
     String status;
-    Map<String, Object> inputs;
     Map<String, Object> results;
-    /** Set by the fold from the first event only; never read back from the rows (which keep theirs). */
+    /** Set by the fold from the first event only, and never read back from the rows, which keep theirs. */
+    Map<String, Object> inputs;
     WorkflowSnapshot definition;
     /** Whether the view was read from its rows (then only what events change is written back). */
     boolean stored;

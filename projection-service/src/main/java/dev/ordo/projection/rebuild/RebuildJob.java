@@ -22,10 +22,13 @@ import org.slf4j.LoggerFactory;
  *   <li>the whole log, from its first record, through the same projector as the live tables, a
  *       poll per transaction, until it has read at least to the log's end as it was at the start
  *       and past every record the live tables took;</li>
- *   <li>the live consumer paused; the records the live tables took meanwhile; the tables swapped
- *       in one transaction; the live consumer resumed. If the live consumer does not pause in
- *       time, or the last records take too long, it is resumed and the rebuild reads on and tries
- *       again (at most {@value #SWAP_ATTEMPTS} times).</li>
+ *   <li>the live consumer paused, so that its position stands still; the records the live tables
+ *       took meanwhile; the tables swapped in one transaction that checks, under locks, that the
+ *       fresh tables hold everything the live ones took (other instances' consumers are not paused,
+ *       and this check is what makes their batches safe); the live consumer resumed. If the live
+ *       consumer does not pause in time, the last records take too long, or the check finds a live
+ *       position ahead, it is resumed and the rebuild reads on and tries again (at most
+ *       {@value #SWAP_ATTEMPTS} times).</li>
  * </ol>
  * The rebuilt tables may hold events the live consumer has not committed yet: it then gets them
  * again after the swap and, as with any redelivery, they change nothing.
@@ -78,10 +81,14 @@ final class RebuildJob {
             log.info("Rebuilt the read model from the log: {} events ({} records) at {} events/s; live consumer "
                     + "paused {} ms", done.eventsApplied(), done.recordsRead(), done.eventsPerSecond(),
                     done.livePausedMillis());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             progress.failed(e);
-            log.error("Rebuild of the read model failed; the live tables are unchanged", e);
+            log.error("Rebuild of the read model failed, state {} (the live tables change only in state done)",
+                    progress.status().state(), e);
             discardQuietly();
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
     }
 
@@ -94,8 +101,8 @@ final class RebuildJob {
             }
             progress.livePaused();
             try {
-                if (readUntil(reader, tables, () -> covers(reader, endAtStart), clock.instant().plus(pauseTimeout))) {
-                    shadow.swapIn();
+                if (readUntil(reader, tables, () -> covers(reader, endAtStart), clock.instant().plus(pauseTimeout))
+                        && shadow.swapIn()) {
                     progress.done();
                     return;
                 }

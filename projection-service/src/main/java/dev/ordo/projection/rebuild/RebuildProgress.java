@@ -62,7 +62,11 @@ final class RebuildProgress {
         finishedAt = clock.instant();
     }
 
-    synchronized void failed(Exception failure) {
+    /** Failed, unless the tables were already swapped in: then it stays done. */
+    synchronized void failed(Throwable failure) {
+        if ("done".equals(state)) {
+            return;
+        }
         state = "failed";
         finishedAt = clock.instant();
         error = failure.toString();
