@@ -106,6 +106,7 @@ final class StepFold {
         step.completedAt = null;
         step.nextRetryAt = null;
         step.updatedAt = at;
+        step.changed = true;
     }
 
     /** Ends a step that the execution's end interrupts: in flight gets {@code interrupted}, others are cancelled. */
