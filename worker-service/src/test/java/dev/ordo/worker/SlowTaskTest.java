@@ -12,6 +12,8 @@ import dev.ordo.contract.wire.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,5 +54,24 @@ class SlowTaskTest {
         List<StepReport> slowReports = traffic.reportsFor(slow);
         assertThat(slowReports).as("reports of the slow task").filteredOn(StepStartedReport.class::isInstance).hasSize(1);
         assertThat(slowReports).filteredOn(StepSucceededReport.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void a_slow_task_does_not_hold_up_the_quick_tasks_queued_behind_it_on_its_partition() {
+        StepTask slow = task("slow", Map.of("processing_type", "sleep", "millis", 5_000));
+        List<StepTask> quick = IntStream.range(0, 50)
+                .mapToObj(i -> task("quick-" + i, Map.of("processing_type", "default"))).toList();
+
+        traffic.send(slow);
+        quick.forEach(traffic::send);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(traffic.reportsFor(slow)).hasAtLeastOneElementOfType(StepSucceededReport.class));
+        List<StepReport> reports = traffic.allReports();
+        List<UUID> succeededBeforeTheSlowOne = reports.subList(0, reports.indexOf(traffic.reportsFor(slow).stream()
+                        .filter(StepSucceededReport.class::isInstance).findFirst().orElseThrow())).stream()
+                .filter(StepSucceededReport.class::isInstance).map(StepReport::executionId).toList();
+        assertThat(succeededBeforeTheSlowOne).as("quick tasks reported before the slow task ended")
+                .containsAll(quick.stream().map(StepTask::executionId).toList());
     }
 }
