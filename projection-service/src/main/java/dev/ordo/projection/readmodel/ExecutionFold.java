@@ -11,7 +11,6 @@ import dev.ordo.contract.execution.ExecutionEvent.ExecutionRetried;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionTimedOut;
 import dev.ordo.contract.execution.ExecutionEvent.IncidentRecorded;
-import dev.ordo.contract.execution.ExecutionEvent.StepHeartbeatRecorded;
 import dev.ordo.contract.execution.ExecutionStatus;
 import dev.ordo.contract.execution.StepStatus;
 import dev.ordo.contract.wire.EventEnvelope;
@@ -70,7 +69,7 @@ final class ExecutionFold {
                 addDetail(view, "incident", present("input", incident.input(), "step_name", incident.stepName(),
                         "error", incident.error()));
             }
-        } else if (!(event instanceof CommandRejected) && !(event instanceof StepHeartbeatRecorded)) {
+        } else if (!(event instanceof CommandRejected)) {
             throw new IllegalArgumentException("Unhandled event type " + event.getClass().getName());
         }
         view.lastSequence = envelope.sequence();

@@ -98,14 +98,14 @@ final class ReadModelRepository {
         jdbc.batchUpdate(schema.sql("""
                 INSERT INTO {schema}.step_executions (execution_id, step_name, step_order, step_type, status, attempt,
                     retry_count, input_data, output_data, started_at, completed_at, error_message, worker_id, updated_at,
-                    next_retry_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)
+                    next_retry_at, progress)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb)
                 ON CONFLICT (execution_id, step_name) DO UPDATE SET status = excluded.status,
                     attempt = excluded.attempt, retry_count = excluded.retry_count, input_data = excluded.input_data,
                     output_data = excluded.output_data, started_at = excluded.started_at,
                     completed_at = excluded.completed_at, error_message = excluded.error_message,
                     worker_id = excluded.worker_id, updated_at = excluded.updated_at,
-                    next_retry_at = excluded.next_retry_at
+                    next_retry_at = excluded.next_retry_at, progress = excluded.progress
                 """), steps);
         jdbc.batchUpdate(schema.sql("""
                 INSERT INTO {schema}.step_attempts (execution_id, step_name, attempt, status, scheduled_at, started_at,
@@ -139,7 +139,7 @@ final class ReadModelRepository {
     private static Object[] stepRow(ExecutionView view, StepView step) {
         return new Object[] {view.id, text(step.name), step.order, text(step.type), text(step.status), step.attempt,
             step.retryCount(), json(step.input), json(step.output), utc(step.startedAt), utc(step.completedAt),
-            text(step.error), text(step.workerId), utc(step.updatedAt), utc(step.nextRetryAt)};
+            text(step.error), text(step.workerId), utc(step.updatedAt), utc(step.nextRetryAt), json(step.progress)};
     }
 
     private static Object[] attemptRow(ExecutionView view, StepView step, AttemptView attempt) {

@@ -3,6 +3,7 @@ package dev.ordo.projection.readmodel;
 import dev.ordo.contract.execution.ExecutionEvent;
 import dev.ordo.contract.execution.ExecutionEvent.DelayStarted;
 import dev.ordo.contract.execution.ExecutionEvent.StepFailed;
+import dev.ordo.contract.execution.ExecutionEvent.StepHeartbeatRecorded;
 import dev.ordo.contract.execution.ExecutionEvent.StepRetryScheduled;
 import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
 import dev.ordo.contract.execution.ExecutionEvent.StepSkipped;
@@ -42,6 +43,11 @@ final class StepFold {
             StepView step = touched(view, delay.stepName(), at);
             step.status = StepStatus.WAITING.apiName();
             step.startedAt = at;
+        } else if (event instanceof StepHeartbeatRecorded heartbeat) {
+            StepView step = touched(view, heartbeat.stepName(), at);
+            if (heartbeat.progress() != null) {
+                step.progress = heartbeat.progress();
+            }
         } else if (event instanceof StepSkipped skipped) {
             StepView step = touched(view, skipped.stepName(), at);
             step.status = StepStatus.SKIPPED.apiName();
@@ -53,6 +59,7 @@ final class StepFold {
     }
 
     private static void scheduled(StepView step, StepScheduled scheduled, Instant at) {
+        step.progress = null;
         step.status = StepStatus.QUEUED.apiName();
         step.attempt = scheduled.attempt();
         step.input = scheduled.input();

@@ -32,6 +32,8 @@ final class StepView {
     String workerId;
     Instant updatedAt;
     Instant nextRetryAt;
+    /** What the current attempt's handler last reported in a heartbeat, or null. */
+    Map<String, Object> progress;
     /** Whether an event changed the row since it was read (new rows are changed): only those are written. */
     boolean changed;
     final TreeMap<Integer, AttemptView> attempts = new TreeMap<>();

@@ -56,6 +56,7 @@ final class StoredViews {
         step.workerId = rs.getString("worker_id");
         step.updatedAt = instant(rs, "updated_at");
         step.nextRetryAt = instant(rs, "next_retry_at");
+        step.progress = map(rs.getString("progress"));
         return step;
     }
 

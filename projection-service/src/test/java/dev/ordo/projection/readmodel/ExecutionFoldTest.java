@@ -9,6 +9,7 @@ import dev.ordo.contract.execution.ExecutionEvent.DelayStarted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionStarted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionTimedOut;
 import dev.ordo.contract.execution.ExecutionEvent.StepFailed;
+import dev.ordo.contract.execution.ExecutionEvent.StepHeartbeatRecorded;
 import dev.ordo.contract.execution.ExecutionEvent.StepRetryScheduled;
 import dev.ordo.contract.execution.ExecutionEvent.StepScheduled;
 import dev.ordo.contract.execution.ExecutionEvent.StepStarted;
@@ -63,6 +64,22 @@ class ExecutionFoldTest {
         assertThat(first.workerId).isEqualTo("w1");
         assertThat(step.attempts.get(2).scheduledAt).isEqualTo(T0.plusMillis(220));
         assertThat(step.attempts.get(3).completedAt).isEqualTo(T0.plusMillis(5700));
+    }
+
+    @Test
+    void a_heartbeat_s_progress_shows_on_the_step_until_its_next_attempt_is_scheduled() {
+        fold(0, new ExecutionStarted(UUID.randomUUID(), 1, UUID.randomUUID(), null, FLOW, Map.of(), null),
+                new StepScheduled("flaky", 1, Map.of(), T0.plusSeconds(5)));
+        fold(10, new StepStarted("flaky", 1, "w1"));
+        fold(500, new StepHeartbeatRecorded("flaky", 1, Map.of("done", 40), T0.plusSeconds(3)));
+        fold(900, new StepHeartbeatRecorded("flaky", 1, null, T0.plusSeconds(4)));
+        StepView step = view.steps.get("flaky");
+        assertThat(step.progress).isEqualTo(Map.of("done", 40));
+        assertThat(step.updatedAt).isEqualTo(T0.plusMillis(900));
+
+        fold(1000, new StepFailed("flaky", 1, "boom", true), new StepRetryScheduled("flaky", 2, T0.plusMillis(1200), 200));
+        fold(1200, new StepScheduled("flaky", 2, Map.of(), T0.plusSeconds(6)));
+        assertThat(step.progress).isNull();
     }
 
     @Test
