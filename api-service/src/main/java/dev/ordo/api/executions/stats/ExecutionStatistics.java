@@ -2,12 +2,15 @@ package dev.ordo.api.executions.stats;
 
 import dev.ordo.api.definitions.WorkflowDefinitions;
 import dev.ordo.api.executions.stats.ExecutionStats.EngineStats;
+import dev.ordo.api.workers.WorkerRegistryReader;
 import dev.ordo.api.workspaces.Workspace;
 import dev.ordo.contract.execution.ExecutionStatus;
 import dev.ordo.contract.wire.Topics;
+import dev.ordo.contract.wire.WorkerAnnouncement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -21,15 +24,18 @@ public class ExecutionStatistics {
     private final MetricsQuery metrics;
     private final BrokerFigureCache broker;
     private final WorkflowDefinitions definitions;
+    private final WorkerRegistryReader registry;
     private final Topics topics;
     private final Clock clock;
 
     ExecutionStatistics(StatsQueries queries, MetricsQuery metrics, BrokerFigureCache broker,
-                        WorkflowDefinitions definitions, Topics topics, Clock clock) {
+                        WorkflowDefinitions definitions, WorkerRegistryReader registry, Topics topics,
+                        Clock clock) {
         this.queries = queries;
         this.metrics = metrics;
         this.broker = broker;
         this.definitions = definitions;
+        this.registry = registry;
         this.topics = topics;
         this.clock = clock;
     }
@@ -41,7 +47,9 @@ public class ExecutionStatistics {
         BrokerFigures figures = broker.current();
         long active = counts.byStatus().get(ExecutionStatus.UNKNOWN.apiName())
                 + counts.byStatus().get(ExecutionStatus.RUNNING.apiName());
-        EngineStats engine = new EngineStats(active, figures.queuedTasks(), figures.liveWorkers(),
+        List<WorkerAnnouncement> workers = registry.caughtUp() ? registry.live() : null;
+        Integer liveWorkers = workers == null ? figures.liveWorkers() : Integer.valueOf(workers.size());
+        EngineStats engine = new EngineStats(active, figures.queuedTasks(), liveWorkers, workers,
                 figures.engineLagEvents(), figures.projectionLagEvents(), projectionLagMs(figures, now),
                 figures.measuredAt(), figures.note());
         return new ExecutionStats(counts.total(), counts.recent(), counts.byStatus(), engine);

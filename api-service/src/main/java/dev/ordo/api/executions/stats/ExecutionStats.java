@@ -1,7 +1,9 @@
 package dev.ordo.api.executions.stats;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ordo.contract.wire.WorkerAnnouncement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,7 +22,10 @@ public record ExecutionStats(
      *
      * @param activeExecutions the workspace's pending and running executions
      * @param queuedTasks step tasks handed out but not yet taken by a worker
-     * @param liveWorkers worker instances in the workers' consumer group
+     * @param liveWorkers the live workers of the registry once it has caught up; until then the
+     *     members of the workers' consumer group
+     * @param workers the live workers of the registry ({@code workflow.workers}), by id: id,
+     *     capabilities, concurrency, tasks in flight, last seen; null until the registry has caught up
      * @param engineLagEvents commands and step reports the engine has not taken yet
      * @param projectionLagEvents events the projection has not taken yet
      * @param projectionLagMs 0 when the projection has taken every event; else at most how long its
@@ -28,7 +33,8 @@ public record ExecutionStats(
      *     partition); null when unknown
      * @param measuredAt when the broker's figures were measured (they are reused for about a second)
      */
-    public record EngineStats(long activeExecutions, Long queuedTasks, Integer liveWorkers, Long engineLagEvents,
+    public record EngineStats(long activeExecutions, Long queuedTasks, Integer liveWorkers,
+                              List<WorkerAnnouncement> workers, Long engineLagEvents,
                               Long projectionLagEvents, Long projectionLagMs, Instant measuredAt, String note) {
     }
 }

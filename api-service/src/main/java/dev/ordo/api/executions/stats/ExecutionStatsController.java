@@ -32,7 +32,7 @@ class ExecutionStatsController {
 
     @GetMapping("/api/workflows/executions/stats")
     @Operation(summary = "Execution statistics of the workspace", description = "Counts by status, the last 24 hours,"
-            + " and the engine's figures (queued tasks, live workers, engine and projection lag); broker figures"
+            + " and the engine's figures (queued tasks, live workers and who they are, engine and projection lag); broker figures"
             + " are null with a note when the broker does not answer")
     @ApiResponse(responseCode = "200", description = "The statistics")
     ExecutionStats stats(HttpServletRequest request) {
