@@ -24,7 +24,7 @@ public final class ContractFields {
             "p95_duration_seconds", "p99_duration_seconds");
     public static final List<String> STATS = List.of("total_executions", "recent_executions_24h", "status_counts",
             "workflow_engine_stats");
-    public static final List<String> ENGINE_STATS = List.of("active_executions", "queued_tasks", "live_workers",
+    public static final List<String> ENGINE_STATS = List.of("active_executions", "queued_tasks", "queued_tasks_by_capabilities", "live_workers",
             "workers", "engine_lag_events", "projection_lag_events", "projection_lag_ms", "measured_at", "note");
     public static final List<String> STATUSES = List.of("pending", "running", "completed", "failed", "cancelled",
             "timeout");

@@ -39,6 +39,9 @@ class CapabilityRoutingIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> stepStatus(executionId).equals("queued"));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> stepStatus(executionId).equals("queued"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(queuedByCapabilities()).as("stats while no gpu worker runs")
+                        .hasEntrySatisfying("gpu", queued -> assertThat(((Number) queued).longValue()).isPositive()));
 
         workers.start("gpu-worker", Map.of("ordo.worker.capabilities", "gpu"));
 
@@ -46,6 +49,14 @@ class CapabilityRoutingIT {
                 .until(() -> status(executionId).get("status"), "completed"::equals);
         assertThat(EventLog.of(executionId)).filteredOn(StepStarted.class::isInstance)
                 .extracting(event -> ((StepStarted) event).workerId()).containsExactly("gpu-worker");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> queuedByCapabilities() {
+        Map<String, Object> engine = (Map<String, Object>) api.get("/api/workflows/executions/stats").body()
+                .get("workflow_engine_stats");
+        Object queued = engine.get("queued_tasks_by_capabilities");
+        return queued == null ? Map.of() : (Map<String, Object>) queued;
     }
 
     private static String execute(String workflowJson) {

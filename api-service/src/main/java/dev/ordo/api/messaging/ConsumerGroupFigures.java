@@ -68,6 +68,20 @@ public class ConsumerGroupFigures implements AutoCloseable {
         }
     }
 
+    /** The names of the topics that start with {@code prefix}. */
+    public List<String> topicsStartingWith(String prefix, Duration timeout) {
+        requireReachable();
+        try {
+            return admin().listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream()
+                    .filter(name -> name.startsWith(prefix)).sorted().toList();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw unavailable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(e);
+        }
+    }
+
     /** How many members {@code groupId} has now; 0 for a group without any (or unknown). */
     public int members(String groupId, Duration timeout) {
         requireReachable();

@@ -48,6 +48,7 @@ class BrokerFigureCache {
         List<String> missing = new ArrayList<>();
         Map<Integer, Long> tasks = figure(missing, "queued_tasks",
                 () -> groups.lag(settings.workerGroup(), topics.stepTasks(), settings.brokerTimeout()));
+        Map<String, Long> byCapabilities = figure(missing, "queued_tasks_by_capabilities", this::queuedByCapabilities);
         Integer workers = figure(missing, "live_workers",
                 () -> groups.members(settings.workerGroup(), settings.brokerTimeout()));
         Map<Integer, Long> projection = figure(missing, "projection_lag_events",
@@ -57,7 +58,20 @@ class BrokerFigureCache {
                         + sum(groups.lag(engineGroup, topics.stepReports(), settings.brokerTimeout())));
         String note = missing.isEmpty() ? null : "The event broker did not answer for " + String.join(", ", missing)
                 + "; those figures are unknown";
-        return new BrokerFigures(tasks == null ? null : sum(tasks), workers, engine, projection, now, note);
+        Long queued = tasks == null || byCapabilities == null ? null
+                : sum(tasks) + byCapabilities.values().stream().mapToLong(Long::longValue).sum();
+        return new BrokerFigures(queued, byCapabilities, workers, engine, projection, now, note);
+    }
+
+    /** The workers' lag on each capability task topic ({@code <step-tasks>.<capabilities>}), by capability set. */
+    private Map<String, Long> queuedByCapabilities() {
+        String prefix = topics.stepTasks() + ".";
+        Map<String, Long> queued = new java.util.TreeMap<>();
+        for (String topic : groups.topicsStartingWith(prefix, settings.brokerTimeout())) {
+            queued.put(topic.substring(prefix.length()), sum(groups.lag(settings.workerGroup(), topic,
+                    settings.brokerTimeout())));
+        }
+        return queued;
     }
 
     /** Once the broker failed to answer, the rest is not asked: it would only wait out its timeout too. */

@@ -49,7 +49,7 @@ public class ExecutionStatistics {
                 + counts.byStatus().get(ExecutionStatus.RUNNING.apiName());
         List<WorkerAnnouncement> workers = registry.caughtUp() ? registry.live() : null;
         Integer liveWorkers = workers == null ? figures.liveWorkers() : Integer.valueOf(workers.size());
-        EngineStats engine = new EngineStats(active, figures.queuedTasks(), liveWorkers, workers,
+        EngineStats engine = new EngineStats(active, figures.queuedTasks(), figures.queuedByCapabilities(), liveWorkers, workers,
                 figures.engineLagEvents(), figures.projectionLagEvents(), projectionLagMs(figures, now),
                 figures.measuredAt(), figures.note());
         return new ExecutionStats(counts.total(), counts.recent(), counts.byStatus(), engine);

@@ -22,6 +22,8 @@ public record ExecutionStats(
      *
      * @param activeExecutions the workspace's pending and running executions
      * @param queuedTasks step tasks handed out but not yet taken by a worker
+     * @param queuedTasksByCapabilities of those, the tasks of {@code agent} steps waiting for a worker
+     *     with their capabilities, by capability set ({@code gpu.cuda})
      * @param liveWorkers the live workers of the registry once it has caught up; until then the
      *     members of the workers' consumer group
      * @param workers the live workers of the registry ({@code workflow.workers}), by id: id,
@@ -33,7 +35,8 @@ public record ExecutionStats(
      *     partition); null when unknown
      * @param measuredAt when the broker's figures were measured (they are reused for about a second)
      */
-    public record EngineStats(long activeExecutions, Long queuedTasks, Integer liveWorkers,
+    public record EngineStats(long activeExecutions, Long queuedTasks, Map<String, Long> queuedTasksByCapabilities,
+                              Integer liveWorkers,
                               List<WorkerAnnouncement> workers, Long engineLagEvents,
                               Long projectionLagEvents, Long projectionLagMs, Instant measuredAt, String note) {
     }
