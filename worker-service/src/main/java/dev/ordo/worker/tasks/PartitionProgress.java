@@ -32,6 +32,18 @@ final class PartitionProgress {
         }
     }
 
+    /**
+     * The consumer's position on this partition is {@code position}: when every taken offset is done,
+     * the partition may be committed up to there. The engine writes tasks in transactions, and a
+     * read_committed consumer's position passes each commit marker, so committing it (not only the
+     * last task + 1) lets a worker that has done everything show a lag of 0.
+     */
+    void caughtUp(long position) {
+        if (pending.isEmpty() && position > committable) {
+            committable = position;
+        }
+    }
+
     /** The offset to commit, the one after the last of the done offsets before the first that is not, if it moved. */
     OptionalLong toCommit() {
         return committable > committed ? OptionalLong.of(committable) : OptionalLong.empty();

@@ -41,6 +41,14 @@ final class TakenOffsets {
         return progress != null && progress.waiting() >= PartitionProgress.MAX_WAITING;
     }
 
+    /** The consumer stands at {@code position} on {@code partition}; see {@link PartitionProgress#caughtUp}. */
+    void caughtUp(TopicPartition partition, long position) {
+        PartitionProgress progress = partitions.get(partition);
+        if (progress != null) {
+            progress.caughtUp(position);
+        }
+    }
+
     /** For each of {@code scope} whose committable offset moved, the offset to commit. */
     Map<TopicPartition, OffsetAndMetadata> toCommit(Collection<TopicPartition> scope) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();

@@ -131,6 +131,7 @@ public final class TaskConsumer {
             consumer.subscribe(settings.topics(), new Rebalance());
             while (!stopping) {
                 pool.settle(this::settle);
+                markCaughtUp();
                 commit(taken.partitions(), false);
                 throttle();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL_TIMEOUT)) {
@@ -167,6 +168,13 @@ public final class TaskConsumer {
         assigned = assignment.size();
         consumer.pause(pause);
         consumer.resume(resume);
+    }
+
+    /** Lets partitions whose every task is done commit the consumer's position, past commit markers. */
+    private void markCaughtUp() {
+        for (TopicPartition partition : consumer.assignment()) {
+            taken.caughtUp(partition, consumer.position(partition, BLOCKING_TIMEOUT));
+        }
     }
 
     private void commit(Collection<TopicPartition> partitions, boolean sync) {

@@ -56,4 +56,25 @@ class PartitionProgressTest {
 
         assertThat(progress.toCommit()).isEmpty();
     }
+
+    @Test
+    void with_every_task_done_the_commit_moves_to_the_consumer_s_position_past_the_commit_marker() {
+        progress.taken(10);
+        progress.done(10);
+
+        progress.caughtUp(12);
+
+        assertThat(progress.toCommit()).hasValue(12);
+    }
+
+    @Test
+    void the_consumer_s_position_never_moves_the_commit_past_a_task_that_has_not_reported() {
+        progress.taken(10);
+        progress.taken(11);
+        progress.done(10);
+
+        progress.caughtUp(13);
+
+        assertThat(progress.toCommit()).hasValue(11);
+    }
 }
