@@ -15,22 +15,61 @@ import tools.jackson.databind.JsonNode;
  * after a drop); when the socket cannot be opened it reads the event history route instead, every
  * {@link #POLL_INTERVAL}. Either way the end is taken from the status route, so the answer is the
  * one REST gives.
+ *
+ * <p>A watch may start from a floor: the last sequence recorded before the command it follows (a
+ * retry of a failed execution). The execution then counts as ended only once an ending event past
+ * the floor was seen, since until the engine takes the retry, REST still reads the old end.
  */
 public final class ExecutionWatch {
 
     static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled", "timeout");
+    /** Event types, of the history route and of the live streams, that end a run or refuse the command. */
+    private static final Set<String> ENDINGS = Set.of("ExecutionCompleted", "ExecutionFailed", "ExecutionCancelled",
+            "ExecutionTimedOut", "ExecutionRejected", "CommandRejected", "workflow_completed", "workflow_failed",
+            "workflow_cancelled", "workflow_timeout");
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
     private static final int SOCKET_ATTEMPTS = 3;
 
     private final Api api;
     private final Output out;
     private final String executionId;
+    private final long floor;
     private long lastSequence;
+    private boolean endingSeen;
 
+    /** A watch of a new execution: every event is shown, and any end counts. */
     public ExecutionWatch(Api api, Output out, String executionId) {
+        this(api, out, executionId, 0);
+    }
+
+    /** A watch of what follows event {@code floor}: only later events are shown, and only a later end counts. */
+    public ExecutionWatch(Api api, Output out, String executionId, long floor) {
         this.api = api;
         this.out = out;
         this.executionId = executionId;
+        this.floor = floor;
+        this.lastSequence = floor;
+    }
+
+    public String executionId() {
+        return executionId;
+    }
+
+    /** The last recorded sequence of an execution: the floor for a watch of a command about to be sent. */
+    public static long lastRecordedSequence(Api api, String executionId) {
+        long last = 0;
+        while (true) {
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("after_sequence", last);
+            query.put("limit", 1000);
+            JsonNode page = api.get("/api/workflows/executions/" + executionId + "/events", query);
+            for (JsonNode event : page.path("items")) {
+                last = event.path("sequence").asLong();
+            }
+            if (!page.path("has_more").asBoolean(false) || page.path("items").isEmpty()) {
+                return last;
+            }
+        }
     }
 
     /** Blocks until the execution ends; returns its {@code /status} answer. */
@@ -77,8 +116,7 @@ public final class ExecutionWatch {
             return false;
         }
         if ("execution_state".equals(type)) {
-            lastSequence = Math.max(lastSequence, message.path("sequence").asLong(0));
-            return TERMINAL.contains(message.path("data").path("status").asString());
+            return false;
         }
         long sequence = message.path("sequence").asLong(0);
         if (sequence <= lastSequence) {
@@ -86,7 +124,7 @@ public final class ExecutionWatch {
         }
         lastSequence = sequence;
         print(sequence, type, stepOf(message), message.path("message").asString(""));
-        return type.startsWith("workflow_") && !"workflow_started".equals(type);
+        return endingSeen;
     }
 
     private void printHistory() {
@@ -110,10 +148,13 @@ public final class ExecutionWatch {
             return null;
         }
         printHistory();
-        return status;
+        return floor == 0 || endingSeen ? status : null;
     }
 
     private void print(long sequence, String type, String step, String message) {
+        if (ENDINGS.contains(type)) {
+            endingSeen = true;
+        }
         if (out.json()) {
             return;
         }

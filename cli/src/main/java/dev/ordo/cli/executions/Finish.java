@@ -28,7 +28,8 @@ final class Finish {
     }
 
     /** Follows {@code executionId} when asked to, else just says it was accepted. */
-    static int acceptedOrWatched(dev.ordo.cli.Api api, Output out, JsonNode accepted, String executionId, boolean watch) {
+    static int acceptedOrWatched(Output out, JsonNode accepted, ExecutionWatch watcher, boolean watch) {
+        String executionId = watcher.executionId();
         if (!watch) {
             out.either(accepted, Output.text(accepted, "status") + " execution " + executionId);
             return ExitCode.OK;
@@ -36,6 +37,6 @@ final class Finish {
         if (!out.json()) {
             out.line(Output.text(accepted, "status") + " execution " + executionId + "; following it live");
         }
-        return report(out, new ExecutionWatch(api, out, executionId).untilFinished());
+        return report(out, watcher.untilFinished());
     }
 }

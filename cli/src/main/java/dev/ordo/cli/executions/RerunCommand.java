@@ -37,6 +37,7 @@ public final class RerunCommand implements Callable<Integer> {
         String id = ExecutionArgument.checked(execution);
         Map<String, String> headers = idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey);
         JsonNode accepted = connection.api().post("/api/workflows/executions/" + id + "/rerun", null, headers);
-        return Finish.acceptedOrWatched(connection.api(), out, accepted, accepted.path("execution_id").asString(), watch);
+        String executionId = accepted.path("execution_id").asString();
+        return Finish.acceptedOrWatched(out, accepted, new ExecutionWatch(connection.api(), out, executionId), watch);
     }
 }

@@ -49,8 +49,9 @@ public final class RetryCommand implements Callable<Integer> {
             ObjectNode inputs = body.putObject("step_inputs");
             stepInputs.forEach((step, text) -> inputs.set(step, objectFrom(step, text)));
         }
+        long floor = watch ? ExecutionWatch.lastRecordedSequence(connection.api(), id) : 0;
         JsonNode accepted = connection.api().post("/api/workflows/executions/" + id + "/retry", body);
-        return Finish.acceptedOrWatched(connection.api(), out, accepted, id, watch);
+        return Finish.acceptedOrWatched(out, accepted, new ExecutionWatch(connection.api(), out, id, floor), watch);
     }
 
     private JsonNode objectFrom(String step, String text) {

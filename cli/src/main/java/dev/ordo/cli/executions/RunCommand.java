@@ -52,7 +52,8 @@ public final class RunCommand implements Callable<Integer> {
         body.set("input_variables", InputAssignments.parse(inputs, declaredTypes(definition)));
         Map<String, String> headers = idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey);
         JsonNode accepted = api.post("/api/workflows/" + workflowId + "/execute", body, headers);
-        return Finish.acceptedOrWatched(api, out, accepted, accepted.path("execution_id").asString(), watch);
+        String executionId = accepted.path("execution_id").asString();
+        return Finish.acceptedOrWatched(out, accepted, new ExecutionWatch(api, out, executionId), watch);
     }
 
     private static Map<String, String> declaredTypes(JsonNode definition) {
