@@ -116,8 +116,9 @@ class ApiKeysApiTest {
         assertThat(api.get("/api/admin/api-keys?workspace_id=" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
+    /** What follows {@code ordo_<32 hex digits>_}; the secret itself may hold underscores. */
     private static String secretOf(String key) {
-        return key.substring(key.lastIndexOf('_') + 1);
+        return key.substring("ordo_".length() + 32 + 1);
     }
 
     @SuppressWarnings("unchecked")

@@ -83,6 +83,7 @@ class AuthenticationApiTest {
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
         assertThat(anonymous.get("/openapi.json").status()).isEqualTo(200);
         assertThat(anonymous.get("/docs").status()).isEqualTo(200);
+        assertThat(anonymous.get("/openapi.json").text()).contains("\"securitySchemes\"", "\"X-API-Key\"");
         for (String path : List.of("/actuator/prometheus", "/actuator/info", "/actuator", "/dashboard/../api/workflows",
                 "/docs/../api/workflows", "/dashboardx")) {
             assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
