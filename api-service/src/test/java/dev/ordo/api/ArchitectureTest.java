@@ -23,13 +23,23 @@ class ArchitectureTest {
     void web_knows_no_capability() {
         noClasses().that().resideInAPackage("dev.ordo.api.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.api.definitions..",
-                        "dev.ordo.api.workspaces..", "dev.ordo.api.executions..", "dev.ordo.api.engine..")
+                        "dev.ordo.api.workspaces..", "dev.ordo.api.executions..", "dev.ordo.api.engine..",
+                        "dev.ordo.api.access..")
                 .check(CLASSES);
     }
 
     @Test
     void workspaces_know_nothing_of_workflows_or_executions() {
         noClasses().that().resideInAPackage("dev.ordo.api.workspaces..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.api.definitions..",
+                        "dev.ordo.api.executions..", "dev.ordo.api.engine..", "dev.ordo.api.access..")
+                .check(CLASSES);
+    }
+
+    /** Access control confines requests to a workspace; it never reaches into what a workspace holds. */
+    @Test
+    void access_control_knows_workspaces_but_no_workflows_or_executions() {
+        noClasses().that().resideInAPackage("dev.ordo.api.access..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.api.definitions..",
                         "dev.ordo.api.executions..", "dev.ordo.api.engine..")
                 .check(CLASSES);

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -28,23 +29,26 @@ class WorkspaceController {
 
     private final WorkspaceRepository workspaces;
     private final ProjectRepository projects;
+    private final WorkspaceScope scope;
 
-    WorkspaceController(WorkspaceRepository workspaces, ProjectRepository projects) {
+    WorkspaceController(WorkspaceRepository workspaces, ProjectRepository projects, WorkspaceScope scope) {
         this.workspaces = workspaces;
         this.projects = projects;
+        this.scope = scope;
     }
 
     @GetMapping({"/api/workspaces", "/api/workspaces/"})
-    @ApiResponse(responseCode = "200", description = "Every workspace")
+    @ApiResponse(responseCode = "200", description = "Every workspace; with an API key, only the key's own")
     @Operation(summary = "List workspaces", description = "Oldest first")
-    List<Workspace> list() {
-        return workspaces.list();
+    List<Workspace> list(HttpServletRequest request) {
+        return scope.visible(request);
     }
 
     @PostMapping({"/api/workspaces", "/api/workspaces/"})
     @ResponseStatus(HttpStatus.CREATED)
     @ApiResponse(responseCode = "201", description = "The new workspace")
-    @Operation(summary = "Create a workspace with its default project")
+    @Operation(summary = "Create a workspace with its default project",
+            description = "With authentication on, only with the admin token")
     @ApiResponse(responseCode = "409", description = "The slug is taken",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     Workspace create(@RequestBody NamedSlug body) {
@@ -58,8 +62,8 @@ class WorkspaceController {
     @Operation(summary = "Get a workspace")
     @ApiResponse(responseCode = "404", description = "Workspace not found",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    Workspace get(@PathVariable("workspace_id") UUID workspaceId) {
-        return existing(workspaceId);
+    Workspace get(@PathVariable("workspace_id") UUID workspaceId, HttpServletRequest request) {
+        return scope.visible(request, workspaceId);
     }
 
     @GetMapping("/api/workspaces/{workspace_id}/projects")
@@ -67,8 +71,8 @@ class WorkspaceController {
     @Operation(summary = "List a workspace's projects", description = "The default project first")
     @ApiResponse(responseCode = "404", description = "Workspace not found",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    List<Project> projects(@PathVariable("workspace_id") UUID workspaceId) {
-        return projects.list(existing(workspaceId).id());
+    List<Project> projects(@PathVariable("workspace_id") UUID workspaceId, HttpServletRequest request) {
+        return projects.list(scope.visible(request, workspaceId).id());
     }
 
     @PostMapping("/api/workspaces/{workspace_id}/projects")
@@ -79,13 +83,10 @@ class WorkspaceController {
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "409", description = "The workspace has a project with that slug",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    Project createProject(@PathVariable("workspace_id") UUID workspaceId, @RequestBody NamedSlug body) {
+    Project createProject(@PathVariable("workspace_id") UUID workspaceId, @RequestBody NamedSlug body,
+                          HttpServletRequest request) {
         NamedSlug checked = body.checked();
-        return projects.create(existing(workspaceId).id(), checked.name(), checked.slug()).orElseThrow(
+        return projects.create(scope.visible(request, workspaceId).id(), checked.name(), checked.slug()).orElseThrow(
                 () -> ApiException.conflict("Project slug '" + checked.slug() + "' is already taken in this workspace"));
-    }
-
-    private Workspace existing(UUID workspaceId) {
-        return workspaces.findById(workspaceId).orElseThrow(() -> ApiException.notFound("Workspace not found"));
     }
 }
