@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import jakarta.servlet.RequestDispatcher;
 import org.apache.coyote.http11.HeadersTooLargeException;
+import org.apache.tomcat.util.res.StringManager;
 
 /**
  * Tomcat's own error answers (a request it refuses before any filter or route sees it: a malformed
@@ -17,6 +19,9 @@ import org.apache.coyote.http11.HeadersTooLargeException;
  * the server's version.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
+
+    private static final String TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
+            .getString("iib.requestheadertoolarge.error");
 
     private final long maxHeaderBytes;
 
@@ -30,7 +35,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        if (status == 400 && tooLarge(response, throwable)) {
+        if (status == 400 && tooLarge(request, throwable)) {
             status = requestLineParsed(request) ? 431 : 414;
             response.setStatus(status);
         }
@@ -47,9 +52,16 @@ public class JsonErrorReportValve extends ErrorReportValve {
         }
     }
 
-    private static boolean tooLarge(Response response, Throwable throwable) {
-        return throwable instanceof HeadersTooLargeException
-                || response.getCoyoteResponse().getErrorException() instanceof HeadersTooLargeException;
+    /** Tomcat reports a request line or headers over its buffer with this exception or this message. */
+    private static boolean tooLarge(Request request, Throwable throwable) {
+        for (Object cause : new Object[] {throwable, request.getAttribute(RequestDispatcher.ERROR_EXCEPTION),
+                request.getCoyoteRequest().getAttribute(RequestDispatcher.ERROR_EXCEPTION)}) {
+            if (cause instanceof HeadersTooLargeException
+                    || cause instanceof IllegalArgumentException e && TOO_LARGE.equals(e.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Tomcat reads the request line before the headers, into the same buffer. */
