@@ -53,7 +53,7 @@ final class HostileRun {
         try {
             return HostileAnswers.shortfall(hostile, client.send(hostile));
         } catch (RuntimeException e) {
-            return Optional.of(hostile + " -> no answer: " + e);
+            return Optional.of(hostile + " -> no answer: " + e + (e.getCause() == null ? "" : " caused by " + e.getCause()));
         }
     }
 
