@@ -149,6 +149,16 @@ class ReportedFindingsApiTest {
     }
 
     @Test
+    void a_number_of_more_than_a_thousand_digits_is_422_at_the_body() {
+        HttpApi.Response refused = api.post("/api/workflows/validate", "{\"name\": \"long\", \"timeout_seconds\": "
+                + "9".repeat(1_001) + "}");
+
+        assertThat(refused.status()).as(refused.brief()).isEqualTo(422);
+        assertThat(refused.detail()).asList().singleElement().satisfies(problem -> assertThat(OpenApiOperations.map(problem))
+                .containsEntry("loc", List.of("body")).containsEntry("type", "json_too_complex"));
+    }
+
+    @Test
     void lone_surrogates_are_refused_so_two_different_names_never_collide() {
         for (String name : List.of("a\\ud800b", "a\\udfffb")) {
             HttpApi.Response refused = api.post("/api/workflows/", "{\"name\": \"" + name
