@@ -80,6 +80,15 @@ class TomcatAnswersApiTest {
     }
 
     @Test
+    void junk_in_the_workspace_header_is_a_json_4xx() {
+        for (String slug : List.of("'; DROP TABLE api.workspaces; --", "../../etc", "s".repeat(5_000), "%00",
+                "caf\u00e9")) {
+            send(HostileCase.of("workspace slug " + slug, "GET", "/api/workflows/", REFUSED)
+                    .withHeader("X-Workspace-Slug", slug).overRawSocket());
+        }
+    }
+
+    @Test
     void a_broken_multipart_body_is_never_a_5xx_on_any_route_the_actuator_or_an_unknown_path() {
         for (String path : ANY_PATH) {
             for (String method : List.of("GET", "POST", "PATCH")) {
