@@ -56,7 +56,8 @@ class ExecutionController {
     @Operation(summary = "Start an execution", description = "Inputs checked against the workflow's variables;"
             + " Idempotency-Key returns the same execution for a repeat")
     @ApiResponse(responseCode = "202", description = "{status: submitted, execution_id, message, workflow_id}")
-    @ApiResponse(responseCode = "400", description = "Invalid input variables, or the workflow is not active",
+    @ApiResponse(responseCode = "400", description = "Invalid input variables, the workflow is not active, or an"
+            + " Idempotency-Key over 255 characters",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "413", description = "input_variables over the size limit",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -65,7 +66,7 @@ class ExecutionController {
                        @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                        HttpServletRequest request) {
         return submissions.submit(scope.resolve(request), workflowId, body == null ? null : body.inputVariables(),
-                idempotencyKey);
+                IdempotencyKeys.requireValid(idempotencyKey));
     }
 
     @PostMapping("/api/workflows/executions/{execution_id}/cancel")
@@ -102,14 +103,15 @@ class ExecutionController {
             + " submitted like an execute (a new number; Idempotency-Key returns the same new execution)")
     @ApiResponse(responseCode = "202",
             description = "{status: submitted, execution_id, workflow_id, message, rerun_of}")
-    @ApiResponse(responseCode = "400", description = "The workflow is not active",
+    @ApiResponse(responseCode = "400", description = "The workflow is not active, or an Idempotency-Key over 255"
+            + " characters",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "409", description = "A start the engine refused (no definition), or the workflow was"
             + " deleted", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     RerunAccepted rerun(@PathVariable("execution_id") UUID executionId,
                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                         HttpServletRequest request) {
-        return reruns.rerun(scope.resolve(request), executionId, idempotencyKey);
+        return reruns.rerun(scope.resolve(request), executionId, IdempotencyKeys.requireValid(idempotencyKey));
     }
 
     @GetMapping("/api/workflows/executions/{execution_id}/status")

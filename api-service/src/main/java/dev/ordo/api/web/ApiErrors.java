@@ -15,6 +15,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -48,6 +49,13 @@ class ApiErrors {
                 ? "path" : "query";
         return body(HttpStatus.UNPROCESSABLE_ENTITY,
                 List.of(ParameterProblems.unparsable(List.of(where, snakeCase(e.getName())), e.getRequiredType())));
+    }
+
+    /** A path id that converts to nothing, such as a tab or spaces ({@code /api/workflows/%09}). */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<ErrorBody> blankPathVariable(MissingPathVariableException e) {
+        return body(HttpStatus.UNPROCESSABLE_ENTITY, List.of(ParameterProblems.unparsable(
+                List.of("path", snakeCase(e.getVariableName())), e.getParameter().getParameterType())));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

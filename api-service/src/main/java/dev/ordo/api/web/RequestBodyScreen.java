@@ -21,9 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The one place every request passes before any route sees it: a body larger than
- * {@code ordo.http.max-body-size} (2 MiB by default) is refused with 413, and a JSON body holding
- * the NUL character in any string, value or key (or a query parameter holding it), with 422 naming
- * each such field. The body is read once, up to the limit, and handed on from memory.
+ * {@code ordo.http.max-body-size} (2 MiB by default) is refused with 413; a query that is no valid
+ * percent-encoded UTF-8, and a JSON body holding text PostgreSQL cannot store (NUL or a lone
+ * surrogate in any string, value or key, or NUL in a query parameter), with 422 naming each such field. The body is read once, up to the limit, and handed on from memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -38,7 +38,12 @@ class RequestBodyScreen extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        List<FieldProblem> nulInQuery = NulCharacters.inQuery(request.getQueryString());
+        List<FieldProblem> undecodable = QueryEncoding.problems(request.getQueryString());
+        if (!undecodable.isEmpty()) {
+            refuse(response, HttpStatus.UNPROCESSABLE_CONTENT, undecodable);
+            return;
+        }
+        List<FieldProblem> nulInQuery = UnstorableText.inQuery(request.getQueryString());
         if (!nulInQuery.isEmpty()) {
             refuse(response, HttpStatus.UNPROCESSABLE_CONTENT, nulInQuery);
             return;
@@ -53,7 +58,7 @@ class RequestBodyScreen extends OncePerRequestFilter {
             refuse(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge(declared));
             return;
         }
-        List<FieldProblem> nul = NulCharacters.in(body);
+        List<FieldProblem> nul = UnstorableText.in(body);
         if (!nul.isEmpty()) {
             refuse(response, HttpStatus.UNPROCESSABLE_CONTENT, nul);
             return;

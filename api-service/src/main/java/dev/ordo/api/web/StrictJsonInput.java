@@ -10,7 +10,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Request bodies are read as strictly as the API's FastAPI origin read them: a number or boolean is
- * no string, and {@code 1.5} is no integer. Strings of digits still count as integers, as they did there.
+ * no string, {@code 1.5} is no integer, and no number is a boolean ({@code 7} or {@code 1e40} is not
+ * {@code true}). Strings of digits still count as integers, as they did there.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonInput {
@@ -22,6 +23,9 @@ class StrictJsonInput {
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 }
