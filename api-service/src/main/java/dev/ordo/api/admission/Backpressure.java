@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +30,8 @@ public class Backpressure implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Backpressure.class);
     private static final Duration REFRESH_AFTER = Duration.ofSeconds(1);
 
-    private final BrokerFigureCache figures;
+    private final Supplier<Optional<BrokerLag>> lastLag;
+    private final Runnable measure;
     private final BackpressureSettings settings;
     private final Clock clock;
     private final AtomicBoolean refreshing = new AtomicBoolean();
@@ -38,8 +41,18 @@ public class Backpressure implements DisposableBean {
         return thread;
     });
 
+    @Autowired
     Backpressure(BrokerFigureCache figures, BackpressureSettings settings, Clock clock) {
-        this.figures = figures;
+        this(figures::lastLag, figures::refresh, settings, clock);
+    }
+
+    /**
+     * @param lastLag the last measurement, at once
+     * @param measure measures again; run on a background thread
+     */
+    Backpressure(Supplier<Optional<BrokerLag>> lastLag, Runnable measure, BackpressureSettings settings, Clock clock) {
+        this.lastLag = lastLag;
+        this.measure = measure;
         this.settings = settings;
         this.clock = clock;
     }
@@ -54,7 +67,7 @@ public class Backpressure implements DisposableBean {
             return;
         }
         Instant now = clock.instant();
-        Optional<BrokerLag> lag = figures.lastLag();
+        Optional<BrokerLag> lag = lastLag.get();
         if (lag.isEmpty() || !now.isBefore(lag.get().measuredAt().plus(REFRESH_AFTER))) {
             refreshInBackground();
         }
@@ -81,7 +94,7 @@ public class Backpressure implements DisposableBean {
         try {
             refresher.execute(() -> {
                 try {
-                    figures.refresh();
+                    measure.run();
                 } catch (RuntimeException e) {
                     log.warn("Could not measure the engine's and the projection's lag: {}", e.toString());
                 } finally {
