@@ -142,8 +142,8 @@ class HttpRequestHandler implements StepHandler {
         if (refusal.retryable()) {
             return new StepOutcome.Failed(call + where + " failed: " + refusal.reason(), true);
         }
-        return StepOutcome.failedTerminally(call + where + " refused: " + refusal.reason()
-                + "; private and local destinations need ORDO_HTTP_ALLOWED_NETWORKS or ORDO_HTTP_ALLOW_PRIVATE");
+        return StepOutcome.failedTerminally(call + where + " refused: " + refusal.reason() + (refusal.byPolicy()
+                ? "; private and local destinations need ORDO_HTTP_ALLOWED_NETWORKS or ORDO_HTTP_ALLOW_PRIVATE" : ""));
     }
 
     /** The idempotency key sent for an attempt: a name-based UUID of {@link StepTask#idempotencyKey()}. */

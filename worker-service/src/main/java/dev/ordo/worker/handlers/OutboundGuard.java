@@ -21,8 +21,15 @@ final class OutboundGuard {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    /** Why a destination was refused: a sentence, and whether trying again could help (a DNS failure). */
-    record Refusal(String reason, boolean retryable) {
+    /**
+     * Why a destination was refused: a sentence; whether trying again could help (a DNS failure);
+     * whether the address policy refused it, so configuration could allow it.
+     */
+    record Refusal(String reason, boolean retryable, boolean byPolicy) {
+
+        static Refusal invalid(String reason) {
+            return new Refusal(reason, false, false);
+        }
     }
 
     private final OutboundAddressPolicy policy;
@@ -41,28 +48,27 @@ final class OutboundGuard {
     Optional<Refusal> check(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of(new Refusal("only http and https URLs may be called, not '" + uri.getScheme() + "'",
-                    false));
+            return Optional.of(Refusal.invalid("only http and https URLs may be called, not '" + uri.getScheme() + "'"));
         }
         String host = host(uri);
         if (host.isEmpty()) {
-            return Optional.of(new Refusal("the URL names no host", false));
+            return Optional.of(Refusal.invalid("the URL names no host"));
         }
         if (HostLiterals.isAmbiguousNumeric(host)) {
-            return Optional.of(new Refusal("the host '" + host + "' is a numeric address other than a dotted quad, "
-                    + "which parsers read differently; write it as a.b.c.d", false));
+            return Optional.of(Refusal.invalid("the host '" + host + "' is a numeric address other than a dotted "
+                    + "quad, which parsers read differently; write it as a.b.c.d"));
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.of(new Refusal("the host '" + host + "' does not resolve", true));
+            return Optional.of(new Refusal("the host '" + host + "' does not resolve", true, false));
         }
         for (InetAddress address : addresses) {
             Optional<String> refused = policy.refusal(address);
             if (refused.isPresent()) {
                 return Optional.of(new Refusal(HostLiterals.isIpLiteral(host) ? refused.get()
-                        : "'" + host + "' resolves to " + refused.get(), false));
+                        : "'" + host + "' resolves to " + refused.get(), false, true));
             }
         }
         return Optional.empty();

@@ -30,7 +30,7 @@ class OutboundGuardTest {
     @Test
     void a_name_that_resolves_to_a_private_address_is_refused_naming_the_name_and_the_address() {
         assertThat(guard.check(URI.create("http://internal.example.com/admin"))).hasValue(new OutboundGuard.Refusal(
-                "'internal.example.com' resolves to 10.0.0.5 is a private address", false));
+                "'internal.example.com' resolves to 10.0.0.5 is a private address", false, true));
     }
 
     @Test
@@ -42,7 +42,7 @@ class OutboundGuardTest {
     @Test
     void ip_literals_of_refused_kinds_are_refused_in_both_families() {
         assertThat(guard.check(URI.create("http://127.0.0.1:8080/"))).hasValue(
-                new OutboundGuard.Refusal("127.0.0.1 is a loopback address", false));
+                new OutboundGuard.Refusal("127.0.0.1 is a loopback address", false, true));
         assertThat(guard.check(URI.create("http://169.254.169.254/latest/meta-data/"))).hasValueSatisfying(refusal ->
                 assertThat(refusal.reason()).isEqualTo("169.254.169.254 is a cloud metadata address"));
         assertThat(guard.check(URI.create("http://[::1]:8080/"))).hasValueSatisfying(refusal ->
@@ -62,13 +62,14 @@ class OutboundGuardTest {
         assertThat(guard.check(URI.create("http://" + host + "/"))).hasValueSatisfying(refusal -> {
             assertThat(refusal.reason()).contains("'" + host + "' is a numeric address other than a dotted quad");
             assertThat(refusal.retryable()).isFalse();
+            assertThat(refusal.byPolicy()).isFalse();
         });
     }
 
     @Test
     void a_name_that_does_not_resolve_is_refused_retryably() {
         assertThat(guard.check(URI.create("http://nowhere.example.com/"))).hasValue(
-                new OutboundGuard.Refusal("the host 'nowhere.example.com' does not resolve", true));
+                new OutboundGuard.Refusal("the host 'nowhere.example.com' does not resolve", true, false));
     }
 
     @Test
