@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Authentication is {@code trust}: user {@value #USERNAME}, any password, {@link #password()} is
  *       only a placeholder for clients that require one. Works when the JVM runs as root.</li>
  *   <li>The server is stopped by {@link #close()} or, failing that, by a JVM shutdown hook.</li>
+ *   <li>Durability is {@link PostgresDurability#DURABLE} unless the constructor is given another: the
+ *       settings are passed on every start, so a cluster made by a fast test server is durable when a
+ *       durable server opens it.</li>
  * </ul>
  * Instances are thread-safe; a closed server may be started again.
  */
@@ -42,6 +45,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final Path dataDir;
     private final int requestedPort;
+    private final PostgresDurability durability;
 
     private EmbeddedPostgres postgres;
     private Thread shutdownHook;
@@ -51,8 +55,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port    TCP port, or {@code 0} for a free one
      */
     public EmbeddedPostgresServer(Path dataDir, int port) {
+        this(dataDir, port, PostgresDurability.DURABLE);
+    }
+
+    /**
+     * @param dataDir    directory holding the cluster and the server log; created when missing
+     * @param port       TCP port, or {@code 0} for a free one
+     * @param durability what a commit survives
+     */
+    public EmbeddedPostgresServer(Path dataDir, int port, PostgresDurability durability) {
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath();
         this.requestedPort = port;
+        this.durability = Objects.requireNonNull(durability, "durability");
     }
 
     /**
@@ -74,7 +88,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         FreePort.requireAvailable(port, "PostgreSQL");
         long startedAt = System.nanoTime();
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            durability.serverSettings().forEach(builder::setServerConfig);
+            postgres = builder
                     .setDataDirectory(clusterDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -88,7 +104,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         shutdownHook = new Thread(this::close, "embedded-postgres-stop-" + port);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         createDatabaseIfAbsent();
-        LOG.info("PostgreSQL listening on localhost:{} (data {}) after {} ms", port, dataDir,
+        LOG.info("PostgreSQL listening on localhost:{} (data {}, {}) after {} ms", port, dataDir, durability,
                 (System.nanoTime() - startedAt) / 1_000_000);
         return jdbcUrl();
     }
@@ -120,6 +136,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    public PostgresDurability durability() {
+        return durability;
     }
 
     /** Stops PostgreSQL (fast shutdown) and waits for it; a no-op when not running. */

@@ -7,12 +7,13 @@ import java.nio.file.Path;
 
 /**
  * Embedded Kafka and PostgreSQL on free ports with data in a fresh temporary directory that
- * {@link #close()} deletes.
+ * {@link #close()} deletes. PostgreSQL runs {@link PostgresDurability#FAST}: the data dies with the
+ * test JVM, so nothing is forced to disk.
  */
 final class EmbeddedTestInfrastructure implements RunningInfrastructure {
 
     private final Path dataDir;
-    private final LocalInfrastructure infrastructure = new LocalInfrastructure();
+    private final LocalInfrastructure infrastructure = new LocalInfrastructure(PostgresDurability.FAST);
     private final InfrastructureEndpoints endpoints;
 
     private EmbeddedTestInfrastructure(Path dataDir) {

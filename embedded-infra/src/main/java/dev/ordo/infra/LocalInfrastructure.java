@@ -2,6 +2,7 @@ package dev.ordo.infra;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -23,14 +24,28 @@ import org.slf4j.LoggerFactory;
  * and the data directory is neither wiped nor created. {@link #close()} stops what this instance
  * started (Kafka first, then PostgreSQL) and may be called repeatedly. One instance starts at most
  * once at a time; it may be started again after {@link #close()}.
+ *
+ * <p>An embedded PostgreSQL is {@link PostgresDurability#DURABLE} (the local stack) unless the
+ * instance is made with another durability (the shared test infrastructure uses
+ * {@link PostgresDurability#FAST}).
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalInfrastructure.class);
 
+    private final PostgresDurability postgresDurability;
     private EmbeddedKafkaBroker kafka;
     private EmbeddedPostgresServer postgres;
     private InfrastructureEndpoints endpoints;
+
+    /** Infrastructure whose embedded PostgreSQL is {@link PostgresDurability#DURABLE}. */
+    public LocalInfrastructure() {
+        this(PostgresDurability.DURABLE);
+    }
+
+    public LocalInfrastructure(PostgresDurability postgresDurability) {
+        this.postgresDurability = Objects.requireNonNull(postgresDurability, "postgresDurability");
+    }
 
     /**
      * Starts what {@code settings} asks for and returns how to reach it.
@@ -49,7 +64,7 @@ public final class LocalInfrastructure implements AutoCloseable {
                 ? new EmbeddedKafkaBroker(settings.kafkaDataDir(), settings.kafkaPort(), settings.kafkaControllerPort())
                 : null;
         EmbeddedPostgresServer newPostgres = settings.startsEmbeddedPostgres()
-                ? new EmbeddedPostgresServer(settings.postgresDataDir(), settings.postgresPort())
+                ? new EmbeddedPostgresServer(settings.postgresDataDir(), settings.postgresPort(), postgresDurability)
                 : null;
         startInParallel(newKafka, newPostgres);
         kafka = newKafka;

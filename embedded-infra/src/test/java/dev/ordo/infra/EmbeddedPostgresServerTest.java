@@ -44,6 +44,20 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void aDurableServerForcesEveryCommitToDiskAndAFastOneOnTheSameClusterDoesNot() throws Exception {
+        try (EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, 0)) {
+            server.start();
+            assertThat(server.durability()).isEqualTo(PostgresDurability.DURABLE);
+            assertThat(durabilitySettings(server)).containsExactly("on", "on", "on");
+        }
+
+        try (EmbeddedPostgresServer fast = new EmbeddedPostgresServer(dataDir, 0, PostgresDurability.FAST)) {
+            fast.start();
+            assertThat(durabilitySettings(fast)).containsExactly("off", "off", "off");
+        }
+    }
+
+    @Test
     @Timeout(90)
     void restartAfterAKilledJvmStopsTheOrphanedPostmasterAndKeepsTheData() throws Exception {
         int port;
@@ -89,6 +103,13 @@ class EmbeddedPostgresServerTest {
         assertThat(output).as("child JVM output").contains(AbandonedPostgresProcess.READY);
         String pidLine = Files.readAllLines(dataDir.resolve("cluster/postmaster.pid")).get(0);
         return Long.parseLong(pidLine.trim());
+    }
+
+    /** fsync, synchronous_commit and full_page_writes, as the server runs them. */
+    private static List<String> durabilitySettings(EmbeddedPostgresServer server) throws SQLException {
+        return query(server, "SELECT setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', "
+                + "'full_page_writes') ORDER BY array_position(ARRAY['fsync', 'synchronous_commit', 'full_page_writes'], "
+                + "name::text)");
     }
 
     private static List<String> workflowIds(EmbeddedPostgresServer server) throws SQLException {

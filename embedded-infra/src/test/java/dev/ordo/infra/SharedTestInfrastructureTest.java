@@ -20,6 +20,18 @@ class SharedTestInfrastructureTest {
     }
 
     @Test
+    void theSharedEmbeddedDatabaseTradesDurabilityForSpeed() throws Exception {
+        assumeFalse(TestInfrastructureMode.configured() == TestInfrastructureMode.TESTCONTAINERS,
+                "the shared infrastructure runs in Docker");
+        InfrastructureEndpoints endpoints = SharedTestInfrastructure.endpoints();
+        try (Connection connection = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.username(),
+                endpoints.password()); var rows = connection.createStatement().executeQuery("SHOW fsync")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("off");
+        }
+    }
+
+    @Test
     void testcontainersWithoutDockerFallsBackToWorkingEmbeddedInfrastructure() throws Exception {
         assumeFalse(DockerClientFactory.instance().isDockerAvailable(), "Docker is available here");
         String previous = System.setProperty(TestInfrastructureMode.PROPERTY, "testcontainers");

@@ -25,6 +25,7 @@ final class ExtraWorkers implements AutoCloseable {
         all.put("server.port", "0");
         all.put("ordo.topics.partitions", "3");
         all.put("ordo.worker.id", id);
+        all.put("ordo.worker.http.allowed-networks", RunningStack.LOOPBACK);
         all.putAll(properties);
         String[] args = all.entrySet().stream().map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);

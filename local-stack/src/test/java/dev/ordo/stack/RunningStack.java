@@ -11,6 +11,9 @@ import java.util.Map;
 /** The whole system, started once per test JVM on the shared broker and database, random ports. */
 final class RunningStack {
 
+    /** The tests' upstream servers listen on loopback, which http_request refuses unless allowed. */
+    static final String LOOPBACK = "127.0.0.0/8,::1/128";
+
     private static StackServices services;
 
     private RunningStack() {
@@ -23,6 +26,7 @@ final class RunningStack {
             properties.put("server.port", "0");
             properties.put("ordo.engine.state-dir", temporaryDirectory());
             properties.put("ordo.topics.partitions", "3");
+            properties.put("ordo.worker.http.allowed-networks", LOOPBACK);
             services = StackServices.start(properties);
             Runtime.getRuntime().addShutdownHook(new Thread(services::close, "stack-shutdown"));
         }

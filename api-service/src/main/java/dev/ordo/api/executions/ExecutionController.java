@@ -1,5 +1,6 @@
 package dev.ordo.api.executions;
 
+import dev.ordo.api.admission.Backpressure;
 import dev.ordo.api.web.ApiException;
 import dev.ordo.api.web.ErrorBody;
 import dev.ordo.api.workspaces.WorkspaceScope;
@@ -21,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Starting, cancelling, retrying and rerunning executions, and their status. Every command goes
- * through the outbox; 202 means it is committed (and normally on the broker already).
+ * through the outbox; 202 means it is committed (and normally on the broker already). Execute, retry
+ * and rerun start work, and answer 429 while the engine or the projection is too far behind
+ * ({@link Backpressure}); cancel is always taken.
  */
 @RestController
 @Tag(name = "Executions", description = "Start, read, cancel, retry and rerun executions")
@@ -39,16 +42,18 @@ class ExecutionController {
     private final ExecutionRetries retries;
     private final ExecutionReruns reruns;
     private final WorkspaceScope scope;
+    private final Backpressure backpressure;
 
     ExecutionController(ExecutionSubmissions submissions, ExecutionQueries queries,
                         ExecutionCancellations cancellations, ExecutionRetries retries, ExecutionReruns reruns,
-                        WorkspaceScope scope) {
+                        WorkspaceScope scope, Backpressure backpressure) {
         this.submissions = submissions;
         this.queries = queries;
         this.cancellations = cancellations;
         this.retries = retries;
         this.reruns = reruns;
         this.scope = scope;
+        this.backpressure = backpressure;
     }
 
     @PostMapping("/api/workflows/{workflow_id}/execute")
@@ -61,10 +66,13 @@ class ExecutionController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "413", description = "input_variables over the size limit",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "429", description = "The engine or the projection is too far behind; Retry-After"
+            + " says when to try again", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     Submission execute(@PathVariable("workflow_id") UUID workflowId,
                        @RequestBody(required = false) ExecuteRequest body,
                        @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                        HttpServletRequest request) {
+        backpressure.admitNewWork();
         return submissions.submit(scope.resolve(request), workflowId, body == null ? null : body.inputVariables(),
                 IdempotencyKeys.requireValid(idempotencyKey));
     }
@@ -92,8 +100,11 @@ class ExecutionController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "413", description = "step_inputs over the size limit",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "429", description = "The engine or the projection is too far behind; Retry-After"
+            + " says when to try again", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     RetryAccepted retry(@PathVariable("execution_id") UUID executionId,
                         @RequestBody(required = false) RetryRequest body, HttpServletRequest request) {
+        backpressure.admitNewWork();
         return retries.retry(scope.resolve(request), executionId, body == null ? null : body.stepInputs());
     }
 
@@ -108,9 +119,12 @@ class ExecutionController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "409", description = "A start the engine refused (no definition), or the workflow was"
             + " deleted", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "429", description = "The engine or the projection is too far behind; Retry-After"
+            + " says when to try again", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     RerunAccepted rerun(@PathVariable("execution_id") UUID executionId,
                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                         HttpServletRequest request) {
+        backpressure.admitNewWork();
         return reruns.rerun(scope.resolve(request), executionId, IdempotencyKeys.requireValid(idempotencyKey));
     }
 

@@ -3,22 +3,27 @@ package dev.ordo.projection.readmodel;
 import dev.ordo.projection.updates.ReadModelUpdatePublisher;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code workflow.execution-events} (committed transactions only) a batch at a time into
- * the live tables; the offsets commit after the batch's database transaction, so a crash replays
- * rather than loses. Once the transaction committed, and only then, it publishes the batch's
+ * the live tables. Each batch's transaction stores the batch's place in the log with its rows, and
+ * an assigned partition is read on from that stored place ({@link StoredPositionSeek}), so a lost
+ * commit is replayed, never skipped. The consumer group's offsets are still committed to Kafka after
+ * the transaction, for the lag figures; they decide nothing. Once the transaction committed, and only then, it publishes the batch's
  * read-model updates. Records that fail are parked by the projector; a batch that fails as a whole
  * (the database) is rolled back, logged and thrown back to the error handler, which retries it
  * ({@link RetryForever}). A rebuild pauses this listener ({@link #ID}) while it swaps the tables.
  */
 @Component
-public class EventLogListener {
+public class EventLogListener implements ConsumerSeekAware {
 
     /** The listener container's id (not its group, which is {@code spring.kafka.consumer.group-id}). */
     public static final String ID = "ordo-projection-live";
@@ -29,13 +34,20 @@ public class EventLogListener {
     private final ProjectionProgress progress;
     private final ReadModelUpdatePublisher updates;
     private final Clock clock;
+    private final StoredPositionSeek seek;
 
     EventLogListener(EventLogProjector projector, ProjectionProgress progress, ReadModelUpdatePublisher updates,
-                     Clock clock) {
+                     Clock clock, LogPositions positions) {
         this.projector = projector;
         this.progress = progress;
         this.updates = updates;
         this.clock = clock;
+        this.seek = new StoredPositionSeek(positions);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        seek.seek(assignments, callback);
     }
 
     @KafkaListener(id = ID, idIsGroup = false, topics = "#{@topics.executionEvents()}")

@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the last applied one, so redelivered events are dropped and replays are harmless. A record that
  * cannot be decoded, applied or stored is parked with everything after it for that execution
  * ({@link ExecutionFeed}); every other execution of the batch moves on. The batch's place in the
- * log is stored with its rows ({@link LogPositions}). A failure of the database itself fails the
+ * log is stored with its rows ({@link LogPositions}), which is why the transaction commits
+ * asynchronously: a commit a machine crash loses takes its position with it, and the consumer,
+ * which resumes from the stored position, reads the batch again. A failure of the database itself fails the
  * whole batch, rolled back, which the caller retries.
  */
 public final class EventLogProjector {
@@ -52,6 +54,7 @@ public final class EventLogProjector {
     }
 
     private Outcome projectInTransaction(List<EventRecord> batch) {
+        positions.commitAsynchronously();
         Set<UUID> ids = batch.stream().map(EventRecord::executionId).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Map<UUID, ExecutionFeed> open = feeds.open(ids, false);

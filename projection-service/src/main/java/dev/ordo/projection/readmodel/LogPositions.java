@@ -38,6 +38,17 @@ public final class LogPositions {
         this.schema = schema;
     }
 
+    /**
+     * Lets the current transaction return from its commit before its WAL is on disk
+     * ({@code synchronous_commit = off} for this transaction only). Call it only in a transaction that
+     * {@link #advance advances} the positions of what it writes: a commit lost to a machine crash then
+     * loses its position too, and the records are read again. Losing such a commit can never leave
+     * a later one in place: PostgreSQL replays WAL in order.
+     */
+    void commitAsynchronously() {
+        jdbc.execute("SET LOCAL synchronous_commit = off");
+    }
+
     /** Moves each partition of {@code batch} to its last record, and to the last event of {@code applied}. */
     void advance(List<EventRecord> batch, Collection<EventRecord> applied) {
         Map<Key, Long> lastOffsets = new LinkedHashMap<>();

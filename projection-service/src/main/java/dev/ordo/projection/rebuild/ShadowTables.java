@@ -45,12 +45,16 @@ final class ShadowTables {
      * off the next ones), checks each partition's position, renames the live schema away and the
      * shadow to the live name, and drops the old tables. Every writer of the read model touches
      * {@code parked_events} before any other table, so locking it first cannot deadlock with them.
+     * The rebuild's batches commit asynchronously, like the live ones; this transaction commits
+     * synchronously, and its WAL flush carries every earlier commit to disk, so the tables swapped in
+     * and their positions survive a machine crash together.
      *
      * @return false, changing nothing, when a live position is beyond the fresh tables' (read on)
      */
     boolean swapIn() {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             jdbc.execute("SET LOCAL lock_timeout = '10s'");
+            jdbc.execute("SET LOCAL synchronous_commit = on");
             jdbc.execute("LOCK TABLE " + String.join(", ", liveTables()) + " IN ACCESS EXCLUSIVE MODE");
             if (!coversLive()) {
                 status.setRollbackOnly();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +39,12 @@ import org.springframework.stereotype.Component;
  * {@code body} (parsed when the response is JSON, else text, null when empty) and {@code content_type}.
  * A 2xx or 3xx succeeds; 408, 429 and 5xx fail retryably, like a connection error or a timeout; any
  * other 4xx fails terminally, as does a response body over {@link #MAX_BODY_BYTES} (read no further).
+ *
+ * <p>Redirects are followed here, at most {@value #MAX_REDIRECTS}, as the JDK client's
+ * {@code NORMAL} policy would (never from https to http; 303, and 301/302 of a POST, go on as GET
+ * without a body), so that the {@link OutboundGuard} checks the destination of the URL and of every
+ * redirect before it is called. A refused destination fails the step terminally, saying why.
+ * The whole call, redirects included, has the one timeout.
  */
 @Component
 class HttpRequestHandler implements StepHandler {
@@ -46,16 +53,19 @@ class HttpRequestHandler implements StepHandler {
     static final int MAX_BODY_BYTES = RecordLimits.MAX_STEP_OUTPUT_BYTES + 64 * 1024;
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    static final int MAX_REDIRECTS = 5;
     private static final HttpRequestConfig RULES = new HttpRequestConfig();
 
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final Clock clock;
+    private final OutboundGuard guard;
 
-    HttpRequestHandler(Clock clock) {
+    HttpRequestHandler(Clock clock, OutboundAddressPolicy addresses) {
         this.clock = clock;
+        this.guard = new OutboundGuard(addresses);
     }
 
     @Override
@@ -83,21 +93,57 @@ class HttpRequestHandler implements StepHandler {
             return StepOutcome.failedTerminally("Invalid http request: " + e.getMessage());
         }
         String call = "HTTP " + request.method() + " " + request.uri();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int redirects = 0; ; redirects++) {
+            Optional<OutboundGuard.Refusal> refusal = guard.check(request.uri());
+            if (refusal.isPresent()) {
+                return refused(call, request, refusal.get());
+            }
+            Exchange exchange = exchange(call, request, timeout, deadline);
+            if (exchange.failure() != null) {
+                return exchange.failure();
+            }
+            Optional<HttpRequest> next = Redirects.next(request, exchange.response());
+            if (next.isEmpty()) {
+                return HttpResponses.outcome(call, exchange.response());
+            }
+            if (redirects == MAX_REDIRECTS) {
+                return StepOutcome.failedTerminally(call + " was redirected more than " + MAX_REDIRECTS + " times");
+            }
+            request = next.get();
+        }
+    }
+
+    /** A response, or the outcome of a call that gave none. */
+    private record Exchange(HttpResponse<CappedBody> response, StepOutcome failure) {
+    }
+
+    private Exchange exchange(String call, HttpRequest request, Duration timeout, long deadline) {
         CompletableFuture<HttpResponse<CappedBody>> response =
                 client.sendAsync(request, info -> CappedBody.subscriber(MAX_BODY_BYTES));
         try {
-            return HttpResponses.outcome(call, response.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            long left = Math.max(1, deadline - System.nanoTime());
+            return new Exchange(response.get(left, TimeUnit.NANOSECONDS), null);
         } catch (TimeoutException e) {
             response.cancel(true);
-            return timedOut(call, timeout);
+            return new Exchange(null, timedOut(call, timeout));
         } catch (ExecutionException e) {
-            return e.getCause() instanceof HttpTimeoutException ? timedOut(call, timeout)
-                    : new StepOutcome.Failed(call + " failed: " + e.getCause(), true);
+            return new Exchange(null, e.getCause() instanceof HttpTimeoutException ? timedOut(call, timeout)
+                    : new StepOutcome.Failed(call + " failed: " + e.getCause(), true));
         } catch (InterruptedException e) {
             response.cancel(true);
             Thread.currentThread().interrupt();
-            return new StepOutcome.Failed(call + " interrupted", true);
+            return new Exchange(null, new StepOutcome.Failed(call + " interrupted", true));
         }
+    }
+
+    private static StepOutcome refused(String call, HttpRequest request, OutboundGuard.Refusal refusal) {
+        String where = call.endsWith(" " + request.uri()) ? "" : " (redirected to " + request.uri() + ")";
+        if (refusal.retryable()) {
+            return new StepOutcome.Failed(call + where + " failed: " + refusal.reason(), true);
+        }
+        return StepOutcome.failedTerminally(call + where + " refused: " + refusal.reason() + (refusal.byPolicy()
+                ? "; private and local destinations need ORDO_HTTP_ALLOWED_NETWORKS or ORDO_HTTP_ALLOW_PRIVATE" : ""));
     }
 
     /** The idempotency key sent for an attempt: a name-based UUID of {@link StepTask#idempotencyKey()}. */

@@ -29,11 +29,13 @@ class HttpRequestHandlerTest {
 
     private static final UUID EXECUTION = UUID.fromString("6f1d0c1e-7a53-4c47-9a53-1b0f3d8f4a10");
 
-    private final HttpRequestHandler handler = new HttpRequestHandler(Clock.systemUTC());
+    private final HttpRequestHandler handler = new HttpRequestHandler(Clock.systemUTC(),
+            OutboundAddressPolicy.of(false, "127.0.0.0/8, ::1/128"));
     private final StepHandlers registry = new StepHandlers(List.of(handler), List.of());
     private final AtomicReference<String> receivedBody = new AtomicReference<>();
     private final List<String> receivedKeys = new CopyOnWriteArrayList<>();
     private final AtomicInteger flakyCalls = new AtomicInteger();
+    private final AtomicInteger redirectCalls = new AtomicInteger();
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService serverThreads = Executors.newCachedThreadPool();
     private HttpServer server;
@@ -63,6 +65,12 @@ class HttpRequestHandlerTest {
         server.createContext("/missing", exchange -> answer(exchange, 404, "text/plain", "no such thing"));
         server.createContext("/huge", exchange -> answer(exchange, 200, "text/plain",
                 "x".repeat(HttpRequestHandler.MAX_BODY_BYTES + 1)));
+        server.createContext("/moved", exchange -> redirect(exchange, 302, url("/json")));
+        server.createContext("/to-metadata", exchange -> {
+            redirectCalls.incrementAndGet();
+            redirect(exchange, 302, "http://169.254.169.254/latest/meta-data/");
+        });
+        server.createContext("/loop", exchange -> redirect(exchange, 307, url("/loop")));
         server.createContext("/stalls", exchange -> {
             awaitRelease();
             answer(exchange, 200, "text/plain", "too late");
@@ -197,6 +205,52 @@ class HttpRequestHandlerTest {
         assertThat(registry.run(task(1, Map.of("processing_type", "http_request", "method", "GET"))))
                 .isEqualTo(StepOutcome.failedTerminally("Invalid config for processing_type 'http_request':"
                         + " config.url is required and must be a string"));
+    }
+
+    @Test
+    void a_redirect_to_an_allowed_address_is_followed() {
+        StepOutcome outcome = handler.handle(task(1, Map.of("url", url("/moved"))), context());
+
+        assertThat(outcome).isInstanceOf(StepOutcome.Succeeded.class);
+        assertThat(((StepOutcome.Succeeded) outcome).output()).containsEntry("body", Map.of("ok", true, "n", 3));
+    }
+
+    @Test
+    void a_redirect_to_the_cloud_metadata_address_fails_the_step_terminally_saying_why() {
+        StepOutcome outcome = handler.handle(task(1, Map.of("url", url("/to-metadata"))), context());
+
+        assertThat(outcome).isEqualTo(StepOutcome.failedTerminally("HTTP GET " + url("/to-metadata")
+                + " (redirected to http://169.254.169.254/latest/meta-data/) refused: 169.254.169.254 is a cloud"
+                + " metadata address; private and local destinations need ORDO_HTTP_ALLOWED_NETWORKS or"
+                + " ORDO_HTTP_ALLOW_PRIVATE"));
+        assertThat(redirectCalls).hasValue(1);
+    }
+
+    @Test
+    void a_call_to_a_loopback_address_the_configuration_does_not_allow_is_refused_before_it_is_made() {
+        HttpRequestHandler publicOnly = new HttpRequestHandler(Clock.systemUTC(), OutboundAddressPolicy.publicOnly());
+
+        StepOutcome outcome = publicOnly.handle(task(1, Map.of("url", url("/json"))), context());
+
+        assertThat(outcome).isInstanceOf(StepOutcome.Failed.class);
+        assertThat(((StepOutcome.Failed) outcome).retryable()).isFalse();
+        assertThat(((StepOutcome.Failed) outcome).error()).contains(" refused: ").contains("is a loopback address");
+        assertThat(receivedKeys).isEmpty();
+    }
+
+    @Test
+    void endless_redirects_fail_the_step_terminally() {
+        StepOutcome outcome = handler.handle(task(1, Map.of("url", url("/loop"))), context());
+
+        assertThat(outcome).isEqualTo(StepOutcome.failedTerminally("HTTP GET " + url("/loop") + " was redirected more"
+                + " than " + HttpRequestHandler.MAX_REDIRECTS + " times"));
+    }
+
+    private static void redirect(com.sun.net.httpserver.HttpExchange exchange, int status, String location)
+            throws IOException {
+        exchange.getResponseHeaders().add("Location", location);
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
     }
 
     private String url(String path) {

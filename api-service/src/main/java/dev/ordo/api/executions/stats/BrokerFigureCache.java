@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,16 +17,17 @@ import org.springframework.stereotype.Component;
  * Measures {@link BrokerFigures} at most once per {@code ordo.stats.cache-for} (default 1 s) and
  * hands out the last measurement in between, so that polling the stats route costs the broker
  * nothing. A figure the broker does not give in time is null, with a note; the others still count.
+ * {@link #lastLag()} reads the last measurement without ever waiting for one.
  */
 @Component
-class BrokerFigureCache {
+public class BrokerFigureCache {
 
     private final ConsumerGroupFigures groups;
     private final StatsSettings settings;
     private final Topics topics;
     private final String engineGroup;
     private final Clock clock;
-    private BrokerFigures last;
+    private volatile BrokerFigures last;
 
     BrokerFigureCache(ConsumerGroupFigures groups, StatsSettings settings, Topics topics,
                       @Value("${ordo.engine.application-id:ordo-engine}") String engineGroup, Clock clock) {
@@ -34,6 +36,19 @@ class BrokerFigureCache {
         this.topics = topics;
         this.engineGroup = engineGroup;
         this.clock = clock;
+    }
+
+    /** The engine's and the projection's lag as last measured, without measuring; empty before the first. */
+    public Optional<BrokerLag> lastLag() {
+        BrokerFigures figures = last;
+        return figures == null ? Optional.empty()
+                : Optional.of(new BrokerLag(figures.engineLagEvents(), figures.projectionLagEvents(),
+                        figures.measuredAt()));
+    }
+
+    /** Measures again if the last measurement is older than {@code ordo.stats.cache-for}; may wait on the broker. */
+    public void refresh() {
+        current();
     }
 
     synchronized BrokerFigures current() {
