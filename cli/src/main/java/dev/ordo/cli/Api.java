@@ -64,6 +64,10 @@ public final class Api {
         return send("POST", path, body, headers);
     }
 
+    public JsonNode delete(String path, Map<String, String> headers) {
+        return send("DELETE", path, null, headers);
+    }
+
     public JsonNode patch(String path, Object body) {
         return send("PATCH", path, body, Map.of());
     }

@@ -6,6 +6,7 @@ import dev.ordo.cli.executions.RerunCommand;
 import dev.ordo.cli.executions.RetryCommand;
 import dev.ordo.cli.executions.RunCommand;
 import dev.ordo.cli.executions.StatusCommand;
+import dev.ordo.cli.operations.KeysCommand;
 import dev.ordo.cli.operations.RebuildCommand;
 import dev.ordo.cli.workflows.ApplyCommand;
 import java.util.Map;
@@ -20,8 +21,10 @@ import picocli.CommandLine.Command;
         description = "Workflows on Kafka and PostgreSQL, from the command line.",
         subcommands = {ApplyCommand.class, RunCommand.class, StatusCommand.class, EventsCommand.class,
                 RetryCommand.class, RerunCommand.class, CancelCommand.class, RebuildCommand.class,
+                KeysCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Environment: ORDO_API, ORDO_WORKSPACE, ORDO_API_KEY (sent as X-API-Key), ORDO_PROJECTION_API.",
+        footer = {"", "Environment: ORDO_API, ORDO_WORKSPACE, ORDO_API_KEY (sent as X-API-Key),",
+                "ORDO_PROJECTION_API, and ORDO_ADMIN_TOKEN (for keys and rebuild).",
                 "Exit codes: 0 done (or completed), 1 the execution did not complete, 2 usage,",
                 "3 refused by the API, 4 API unreachable or failing.", ""})
 public final class OrdoCommand implements Runnable {

@@ -125,6 +125,23 @@ class CliIT {
         assertThat(notAnId.exitCode()).isEqualTo(ExitCode.USAGE);
     }
 
+    @Test
+    void keys_are_issued_once_listed_without_their_secret_and_revoked() {
+        Run created = ordo("keys", "create", "--workspace", workspace, "--name", "ci pipeline");
+        Matcher id = Pattern.compile("key ([0-9a-f-]{36}) ").matcher(created.out());
+        assertThat(id.find()).as(created.toString()).isTrue();
+        String secret = created.out().lines().reduce((first, last) -> last).orElseThrow();
+
+        Run listed = ordo("keys", "list", "--workspace", workspace);
+        Run revoked = ordo("keys", "revoke", id.group(1));
+        Run relisted = ordo("keys", "list", "--workspace", workspace);
+
+        assertThat(secret).startsWith("ordo_");
+        assertThat(listed.out()).contains(id.group(1)).contains("ci pipeline").doesNotContain(secret);
+        assertThat(revoked.out()).contains("revoked key " + id.group(1));
+        assertThat(relisted.out()).contains("revoked ");
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(files.resolve(name), content);
     }
@@ -132,7 +149,9 @@ class CliIT {
     /** Runs {@code ordo} in this JVM with this test's API and workspace, capturing what it prints. */
     private static Run ordo(String... arguments) {
         List<String> all = new ArrayList<>(List.of(arguments));
-        if (!"rebuild".equals(arguments[0])) {
+        if ("keys".equals(arguments[0])) {
+            all.addAll(List.of("--api", apiAddress));
+        } else if (!"rebuild".equals(arguments[0])) {
             all.addAll(List.of("--api", apiAddress, "--workspace", workspace));
         }
         StringWriter out = new StringWriter();
