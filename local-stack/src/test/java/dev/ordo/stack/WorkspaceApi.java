@@ -49,6 +49,11 @@ final class WorkspaceApi {
         return new WorkspaceApi(base, slug);
     }
 
+    /** The slug of this client's workspace. */
+    String slug() {
+        return slug;
+    }
+
     Response get(String path) {
         return send("GET", path, null);
     }

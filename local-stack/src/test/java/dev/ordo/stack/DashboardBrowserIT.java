@@ -1,0 +1,199 @@
+package dev.ordo.stack;
+
+import static dev.ordo.stack.WorkflowBodies.step;
+import static dev.ordo.stack.WorkflowBodies.workflow;
+import static dev.ordo.stack.WorkspaceApi.list;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The operator dashboard in a real headless chromium against the whole stack: an execution started
+ * from the form lights up its DAG step by step without a reload, and a failed execution is retried
+ * with the button until it completes. Screenshots go to {@code target/screenshots/}; with
+ * {@code -Dordo.screenshots.update=true} the execution view also replaces the README's picture.
+ */
+class DashboardBrowserIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path README_PICTURE = Path.of("..", "docs", "images", "execution-view.png");
+    private static final List<String> ORDER_STEPS = List.of("receive", "check_stock", "price", "charge", "notify");
+
+    @TempDir
+    static Path profile;
+
+    private static WorkspaceApi api;
+    private static ChromeDriver browser;
+    private static String base;
+    private static String orderPipeline;
+    private static String chargeOnce;
+
+    /**
+     * Two workflows: an order pipeline (a fan-out and join, whose charge step fails once and is
+     * retried after a short backoff) and a charge that fails once with no retries left.
+     */
+    @BeforeAll
+    static void aWorkspaceWithTwoWorkflowsAndABrowser() {
+        api = WorkspaceApi.fresh();
+        Map<String, Object> charge = new LinkedHashMap<>(step("charge", 3, List.of("check_stock", "price"),
+                Map.of("processing_type", "flaky", "fail_times", 1, "error", "card declined: issuer timeout",
+                        "retry_policy", Map.of("initial_delay_ms", 1500, "jitter", 0.0))));
+        charge.put("max_retries", 1);
+        orderPipeline = api.createWorkflow(workflow("order pipeline", List.of(
+                step("receive", 1, List.of(), Map.of("processing_type", "default")),
+                step("check_stock", 2, List.of("receive"), Map.of("processing_type", "sleep", "millis", 300)),
+                step("price", 2, List.of("receive"), Map.of("processing_type", "data_transformation",
+                        "mapping", Map.of("customer", "customer", "total", "amount * 1.2"))),
+                charge,
+                step("notify", 4, List.of("charge"), Map.of("processing_type", "default"))),
+                List.of(Map.of("name", "customer", "data_type", "string", "is_required", true),
+                        Map.of("name", "amount", "data_type", "float", "is_required", false, "default_value", 42.5),
+                        Map.of("name", "express", "data_type", "bool", "is_required", false, "default_value", false))));
+        chargeOnce = api.createWorkflow(workflow("charge once", List.of(
+                step("reserve", 1, List.of(), Map.of("processing_type", "default")),
+                step("charge", 2, List.of("reserve"), Map.of("processing_type", "flaky", "fail_times", 1,
+                        "error", "payment provider answered 503"))),
+                List.of()));
+        browser = HeadlessChromium.start(profile);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
+        base = "http://localhost:" + RunningStack.services().apiPort() + "/dashboard/#/w/" + workspaceId();
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void an_execution_started_from_the_form_turns_its_steps_completed_live_in_the_graph() {
+        browser.get(base + "/workflow/" + orderPipeline);
+        WebElement customer = await().atMost(Duration.ofSeconds(10))
+                .until(() -> browser.findElements(By.cssSelector("[data-variable=customer]")), found -> !found.isEmpty()).get(0);
+        customer.sendKeys("Ada Lovelace");
+        assertThat(browser.findElement(By.cssSelector("[data-variable=amount]")).getAttribute("value")).isEqualTo("42.5");
+
+        browser.findElement(By.id("start-submit")).click();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/execution/"));
+        String executionId = browser.getCurrentUrl().replaceAll(".*/execution/", "");
+        recordStepStatusesSeenByThePage();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> ORDER_STEPS.stream().allMatch(name -> "completed".equals(dagStatus(name))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "completed".equals(
+                browser.findElement(By.id("execution-status")).getAttribute("data-status")));
+        assertThat(seenStatuses("charge")).as("charge as the page showed it, in order, without a reload")
+                .endsWith("completed");
+        assertThat(seenStatuses("charge").get(0)).isIn("pending", "queued", "running", "failed", "retrying");
+        assertThat(api.get("/api/workflows/executions/" + executionId).json())
+                .containsEntry("input_variables", Map.of("customer", "Ada Lovelace", "amount", 42.5, "express", false));
+
+        browser.findElement(By.cssSelector("[data-step=charge]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector(".step-panel[data-step=charge] .attempt")).size() == 2
+                && browser.findElements(By.cssSelector("svg.gantt rect.backoff")).size() == 1);
+        Path picture = screenshot("execution-view");
+        if (Boolean.getBoolean("ordo.screenshots.update")) {
+            copy(picture, README_PICTURE);
+        }
+        browser.get(base + "/workflow/" + orderPipeline);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(
+                By.cssSelector("tr[data-execution='" + executionId + "'][data-status=completed]")).isEmpty());
+        screenshot("workflow-view");
+    }
+
+    @Test
+    void a_failed_execution_completes_after_the_retry_button() {
+        browser.get(base + "/workflow/" + chargeOnce);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("start-submit")).isEmpty());
+        browser.findElement(By.id("start-submit")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(executionStatus()));
+        assertThat(dagStatus("charge")).isEqualTo("failed");
+        assertThat(browser.findElement(By.id("execution-error")).getText()).contains("payment provider answered 503");
+        screenshot("failed-execution");
+
+        browser.findElement(By.id("retry-button")).click();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "completed".equals(executionStatus())
+                && "completed".equals(dagStatus("charge")));
+        String executionId = browser.getCurrentUrl().replaceAll(".*/execution/", "");
+        assertThat(list(api.get("/api/workflows/executions/" + executionId).json().get("step_executions")))
+                .filteredOn(step -> "charge".equals(step.get("step_name")))
+                .singleElement().satisfies(step -> assertThat(step).containsEntry("retry_count", 1));
+        screenshot("retried-execution");
+    }
+
+    private static String dagStatus(String step) {
+        List<WebElement> nodes = browser.findElements(By.cssSelector("svg.dag [data-step='" + step + "']"));
+        return nodes.isEmpty() ? null : nodes.get(0).getAttribute("data-status");
+    }
+
+    private static String executionStatus() {
+        List<WebElement> status = browser.findElements(By.id("execution-status"));
+        return status.isEmpty() ? null : status.get(0).getAttribute("data-status");
+    }
+
+    /** A script in the page that notes every status each DAG node shows, for as long as the page lives. */
+    private static void recordStepStatusesSeenByThePage() {
+        ((JavascriptExecutor) browser).executeScript("""
+                window.seenStatuses = {};
+                const note = () => document.querySelectorAll('svg.dag [data-step]').forEach(node => {
+                  const seen = window.seenStatuses[node.dataset.step] = window.seenStatuses[node.dataset.step] || [];
+                  if (seen[seen.length - 1] !== node.dataset.status) seen.push(node.dataset.status);
+                });
+                note();
+                new MutationObserver(note).observe(document.getElementById('main'), {subtree: true, childList: true, attributes: true});
+                """);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> seenStatuses(String step) {
+        Object seen = ((JavascriptExecutor) browser).executeScript("return (window.seenStatuses || {})[arguments[0]] || [];", step);
+        return (List<String>) seen;
+    }
+
+    private static Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String workspaceId() {
+        return list(api.get("/api/workspaces").body()).stream()
+                .filter(workspace -> api.slug().equals(workspace.get("slug")))
+                .map(workspace -> (String) workspace.get("id"))
+                .findFirst().orElseThrow();
+    }
+}
