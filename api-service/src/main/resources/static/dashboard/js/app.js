@@ -27,7 +27,7 @@ async function loadWorkspaces() {
   const answer = await get('/api/workspaces');
   workspaces = Array.isArray(answer) ? answer : answer.items || [];
   const select = byId('workspace-select');
-  replaceChildren(select, workspaces.map(w => el('option', {value: w.id}, `${w.name} (${w.slug})`)));
+  replaceChildren(select, workspaces.map(w => el('option', {value: w.id}, w.name === w.slug ? w.name : `${w.name} (${w.slug})`)));
 }
 
 async function loadWorkflows() {

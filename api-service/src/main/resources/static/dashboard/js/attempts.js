@@ -69,7 +69,7 @@ export function renderStepPanel(stepName, timelineStep, attempts) {
           el('div', {class: 'attempt-data'},
             el('div', {}, el('h5', {}, 'input'), el('pre', {}, prettyJson(a.input))),
             el('div', {}, el('h5', {}, 'output'), el('pre', {}, prettyJson(a.output))),
-            el('div', {}, el('h5', {}, 'error'), el('pre', {class: a.error ? 'error' : ''}, a.error || '—'))));
+            a.error ? el('div', {class: 'attempt-error'}, el('h5', {}, 'error'), el('pre', {class: 'error'}, a.error)) : null));
       })),
     all.length > 1 ? el('div', {class: 'diff-picker'},
       el('h4', {}, 'Diff between attempts'), el('label', {}, 'from ', before), el('label', {}, ' to ', after), diffSlot) : null);

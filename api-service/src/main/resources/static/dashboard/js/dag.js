@@ -3,9 +3,9 @@
 
 import {svg} from './dom.js';
 
-const NODE_WIDTH = 168;
+const NODE_WIDTH = 150;
 const NODE_HEIGHT = 46;
-const LAYER_GAP = 64;
+const LAYER_GAP = 46;
 const ROW_GAP = 18;
 const MARGIN = 16;
 
@@ -99,14 +99,15 @@ export function renderDag(definition, statusByName, {onSelect, selected} = {}) {
     },
     svg('title', {}, `${step.name}: ${status}${retries ? `, ${retries} retr${retries === 1 ? 'y' : 'ies'}` : ''}`),
     svg('rect', {width: NODE_WIDTH, height: NODE_HEIGHT, rx: 8, ry: 8}),
-    svg('text', {x: 12, y: 19, class: 'dag-name'}, truncate(step.name, 20)),
+    svg('text', {x: 12, y: 19, class: 'dag-name'}, truncate(step.name, 18)),
     svg('text', {x: 12, y: 36, class: 'dag-status'},
       `${status}${retries ? ` · attempt ${retries + 1}` : ''} · ${step.step_type || 'task'}`));
     return node;
   });
 
   return svg('svg', {
-    class: 'dag', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Workflow graph',
+    class: 'dag', width: '100%', viewBox: `0 0 ${width} ${height}`, style: `max-width: ${width}px`,
+    role: 'img', 'aria-label': 'Workflow graph',
   },
   svg('defs', {}, svg('marker', {
     id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse',

@@ -4,8 +4,8 @@ const MAX_LINES = 2000;
 
 /** [{kind: 'same'|'added'|'removed', text}] turning before into after. */
 export function diffLines(before, after) {
-  const a = before.split('\n');
-  const b = after.split('\n');
+  const a = before === '' ? [] : before.split('\n');
+  const b = after === '' ? [] : after.split('\n');
   if (a.length > MAX_LINES || b.length > MAX_LINES) {
     return [...a.map(text => ({kind: 'removed', text})), ...b.map(text => ({kind: 'added', text}))];
   }

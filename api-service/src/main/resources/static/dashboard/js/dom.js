@@ -50,13 +50,14 @@ export function byId(id) {
   return document.getElementById(id);
 }
 
-/** ISO time as local date and time to the second, or a dash. */
+/** ISO time as local "YYYY-MM-DD HH:MM:SS", or a dash. */
 export function formatTime(iso) {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleString(undefined, {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  });
+  if (Number.isNaN(date.getTime())) return String(iso);
+  const two = n => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} `
+    + `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
 
 /** Seconds as "850 ms", "12.4 s", "3 min 5 s". */

@@ -27,9 +27,11 @@ export function mountExecutionView(container, {executionId}, nav) {
 
   replaceChildren(container, el('section', {class: 'execution-view'},
     header, el('div', {class: 'toolbar'}, actions, notice), retrySlot, banner,
-    el('div', {class: 'panel'}, el('h3', {}, 'Graph'), dagSlot),
-    el('div', {class: 'two-columns wide-left'},
-      el('div', {class: 'panel'}, el('h3', {}, 'Attempts over time'), ganttSlot), stepSlot),
+    el('div', {class: 'execution-grid'},
+      el('div', {class: 'execution-left'},
+        el('div', {class: 'panel graph-panel'}, el('h3', {}, 'Graph'), dagSlot),
+        el('div', {class: 'panel'}, el('h3', {}, 'Attempts over time'), ganttSlot)),
+      stepSlot),
     history.node));
 
   /** The step states shown: as of the chosen sequence, else the detail with live messages on top. */
@@ -210,9 +212,10 @@ export function mountExecutionView(container, {executionId}, nav) {
       });
       view.liveStatus = message.data.status || null;
     } else {
-      const stepStatus = stepStatusOf(message.event_type);
-      if (stepStatus && message.workflow_step_id) {
-        const name = stepNameOf(message.workflow_step_id);
+      const data = message.data || {};
+      const stepStatus = stepStatusOf(message.event_type) || (data.type === 'StepScheduled' ? 'queued' : null);
+      const name = data.step_name || (message.workflow_step_id ? stepNameOf(message.workflow_step_id) : null);
+      if (stepStatus && name) {
         const before = shownSteps()[name] || {};
         view.live[name] = {status: stepStatus,
           retry_count: (before.retry_count || 0) + (message.event_type === 'step_retrying' ? 1 : 0)};
