@@ -101,7 +101,8 @@ export function renderDag(definition, statusByName, {onSelect, selected} = {}) {
     svg('rect', {width: NODE_WIDTH, height: NODE_HEIGHT, rx: 8, ry: 8}),
     svg('text', {x: 12, y: 19, class: 'dag-name'}, truncate(step.name, 18)),
     svg('text', {x: 12, y: 36, class: 'dag-status'},
-      `${status}${retries ? ` · attempt ${retries + 1}` : ''} · ${step.step_type || 'task'}`));
+      [status, retries ? `attempt ${retries + 1}` : null, step.step_type && step.step_type !== 'task' ? step.step_type : null]
+        .filter(Boolean).join(' · ')));
     return node;
   });
 

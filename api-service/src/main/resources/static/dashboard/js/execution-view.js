@@ -56,9 +56,10 @@ export function mountExecutionView(container, {executionId}, nav) {
     const status = shownStatus();
     replaceChildren(header,
       el('div', {},
-        el('h2', {}, `Execution #${d.execution_number ?? '?'} `, el('span', {class: 'mono muted'}, shortId(d.id))),
+        el('h2', {}, `${view.workflowName || 'Execution'} #${d.execution_number ?? '?'} `,
+          el('span', {class: 'mono muted'}, shortId(d.id))),
         el('p', {class: 'muted'},
-          el('a', {href: nav.href(`workflow/${d.workflow_id}`)}, 'workflow'), ` · version ${d.workflow_version ?? '—'}`,
+          el('a', {href: nav.href(`workflow/${d.workflow_id}`)}, 'all executions'), ` · version ${d.workflow_version ?? '—'}`,
           ` · started ${formatTime(d.started_at)} · ${formatDuration(d.duration)}`,
           d.metadata && d.metadata.rerun_of ? el('span', {}, ' · rerun of ',
             el('a', {href: nav.href(`execution/${d.metadata.rerun_of}`)}, shortId(d.metadata.rerun_of))) : null),
@@ -133,6 +134,7 @@ export function mountExecutionView(container, {executionId}, nav) {
     }
     replaceChildren(dagSlot, renderDag(definition, shownSteps(), {selected: view.selected, onSelect: name => {
       view.selected = name;
+      view.userSelected = true;
       renderGraph();
       renderStep();
     }}));
@@ -140,7 +142,7 @@ export function mountExecutionView(container, {executionId}, nav) {
 
   function renderStep() {
     const steps = (view.detail && view.detail.step_executions) || [];
-    if (!view.selected) {
+    if (!view.userSelected) {
       const interesting = steps.find(s => RETRY_STEPS.has(s.status)) || steps.find(s => s.retry_count > 0)
         || steps.find(s => s.status === 'running') || steps[0];
       view.selected = interesting ? interesting.step_name : null;
@@ -184,6 +186,10 @@ export function mountExecutionView(container, {executionId}, nav) {
         get(`/api/workflows/executions/${executionId}/timeline`),
         getEvents(executionId, lastSequence),
       ]);
+      if (!view.workflowName && detail.workflow_id) {
+        view.workflowName = await get(`/api/workflows/${detail.workflow_id}?include_steps=false`)
+          .then(workflow => workflow.name).catch(() => null);
+      }
       view.detail = detail;
       view.timeline = timeline;
       view.events = view.events.concat(newEvents.filter(e => e.sequence > lastSequence));

@@ -26,9 +26,11 @@ export function attemptSegments(step, now) {
     const next = attempts[index + 1];
     const nextStart = next ? time(next.scheduled_at) || time(next.started_at) : time(attempt.retry_due_at);
     if (attempt.completed_at && nextStart && nextStart > to) {
+      const backoff = Boolean(attempt.retry_due_at);
       segments.push({
-        kind: 'backoff', from: to, to: nextStart, attempt: attempt.attempt, status: 'backoff',
-        text: `${step.step_name}: backoff ${formatDuration((nextStart - to) / 1000)} before attempt ${attempt.attempt + 1}`,
+        kind: backoff ? 'backoff' : 'waiting', from: to, to: nextStart, attempt: attempt.attempt, status: 'backoff',
+        text: `${step.step_name}: ${backoff ? 'backoff' : 'waited for a retry of the execution'} `
+          + `${formatDuration((nextStart - to) / 1000)} before attempt ${attempt.attempt + 1}`,
       });
     }
   });
@@ -67,16 +69,21 @@ export function renderGantt(timeline, width = 900) {
     return svg('g', {class: 'gantt-row', 'data-step': step.step_name},
       svg('text', {x: 4, y: y + 17, class: 'gantt-label'}, step.step_name),
       segmentsByRow[index].map(segment => svg('rect', {
-        class: segment.kind === 'backoff' ? 'backoff' : `bar status-${segment.status}`,
+        class: segment.kind === 'attempt' ? `bar status-${segment.status}` : segment.kind,
         'data-attempt': segment.attempt,
-        x: x(segment.from), y: y + (segment.kind === 'backoff' ? 10 : 4),
+        x: x(segment.from), y: y + (segment.kind === 'attempt' ? 4 : 10),
         width: Math.max(2, x(segment.to) - x(segment.from)),
-        height: segment.kind === 'backoff' ? 6 : ROW_HEIGHT - 8, rx: 3,
+        height: segment.kind === 'attempt' ? ROW_HEIGHT - 8 : 6, rx: 3,
       }, svg('title', {}, segment.text))));
   });
 
-  return svg('svg', {class: 'gantt', width, height, viewBox: `0 0 ${width} ${height}`},
+  const legend = [['bar status-completed', 'completed'], ['bar status-failed', 'failed'], ['bar status-running', 'running'],
+    ['backoff', 'backoff before a retry'], ['waiting', 'until the execution was retried']]
+    .map(([cssClass, text], i) => svg('g', {transform: `translate(${LABEL_WIDTH + i * 130},${height - 8})`},
+      svg('rect', {class: cssClass, x: 0, y: -8, width: 14, height: 8, rx: 2}),
+      svg('text', {x: 18, y: 0, class: 'legend'}, text)));
+  return svg('svg', {class: 'gantt', width, height: height + 20, viewBox: `0 0 ${width} ${height + 20}`},
     svg('defs', {}, svg('pattern', {id: 'hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse',
       patternTransform: 'rotate(45)'}, svg('line', {x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch-line'}))),
-    ticks, rowNodes);
+    ticks, rowNodes, svg('g', {transform: 'translate(0,20)'}, legend));
 }

@@ -25,6 +25,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The operator dashboard in a real headless chromium against the whole stack: an execution started
@@ -139,6 +140,24 @@ class DashboardBrowserIT {
                 .filteredOn(step -> "charge".equals(step.get("step_name")))
                 .singleElement().satisfies(step -> assertThat(step).containsEntry("retry_count", 1));
         screenshot("retried-execution");
+    }
+
+    @Test
+    void failed_executions_selected_in_the_list_are_retried_together() {
+        List<String> failed = List.of(api.execute(chargeOnce, Map.of()), api.execute(chargeOnce, Map.of()));
+        failed.forEach(id -> api.awaitStatus(id, "failed"));
+        browser.get(base + "/workflow/" + chargeOnce);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("status-filter")).isEmpty());
+        new Select(browser.findElement(By.id("status-filter"))).selectByValue("failed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> failed.stream().allMatch(id -> !browser.findElements(
+                By.cssSelector("tr[data-execution='" + id + "'][data-status=failed]")).isEmpty()));
+
+        failed.forEach(id -> click(By.cssSelector("tr[data-execution='" + id + "'] input[type=checkbox]")));
+        click(By.id("bulk-retry"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("bulk-result")).getText(),
+                "retry: 2 accepted"::equals);
+        failed.forEach(id -> api.awaitStatus(id, "completed"));
     }
 
     /** The body with its plain name: the workspace is this test's own, so the name is free. */
