@@ -1,11 +1,9 @@
 package dev.ordo.api.live;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * The live-stream endpoints on the API's own port: one execution, one workflow's executions, and
@@ -29,16 +27,5 @@ class LiveEndpoints implements WebSocketConfigurer {
         registry.addHandler(handler, "/ws/workflows/executions/*", "/ws/workflows/stream", "/ws/workflows/*",
                         "/ws/stream")
                 .addInterceptors(handshake);
-    }
-
-    /** Client frames above {@code ordo.live.max-message-size} close the connection with 1009. */
-    @Bean
-    static ServletServerContainerFactoryBean liveContainer(LiveSettings settings) {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        int max = (int) Math.min(Integer.MAX_VALUE, settings.maxMessageSize().toBytes());
-        container.setMaxTextMessageBufferSize(max);
-        container.setMaxBinaryMessageBufferSize(max);
-        container.setAsyncSendTimeout(settings.sendTimeLimit().toMillis());
-        return container;
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  * The live-stream connections: opens one with the stream its handshake asked for, takes the client's
  * subscribe and unsubscribe messages (a bad one is answered with an {@code error} message, the
  * connection stays open), and closes a client that fell behind with status 1008 and the reason.
+ * A client frame above {@code ordo.live.max-message-size} closes the connection with 1009.
  * Closing runs on a thread of its own: a close frame may wait behind a frame the client does not read.
  */
 @Component
@@ -59,8 +60,11 @@ class LiveHandler extends TextWebSocketHandler implements DisposableBean {
         Session container = ((StandardWebSocketSession) session).getNativeSession(Session.class);
         container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, settings.sendTimeLimit().toMillis());
         container.getAsyncRemote().setSendTimeout(settings.sendTimeLimit().toMillis());
+        int maxFrame = (int) Math.min(Integer.MAX_VALUE, settings.maxMessageSize().toBytes());
+        container.setMaxTextMessageBufferSize(maxFrame);
+        container.setMaxBinaryMessageBufferSize(maxFrame);
         OutgoingFrames out = new OutgoingFrames(container, settings.sendBufferSize().toBytes(),
-                why -> closeBehind(session, why));
+                why -> fellBehind(session, why), why -> closeBehind(session, why));
         LiveConnection connection = new LiveConnection(session, request.workspace(), out);
         connections.opened(connection);
         follow(connection, request.target(), request.since());
@@ -106,9 +110,12 @@ class LiveHandler extends TextWebSocketHandler implements DisposableBean {
         }
     }
 
-    private void closeBehind(WebSocketSession session, String why) {
+    private void fellBehind(WebSocketSession session, String why) {
         fellBehind.increment();
         log.info("Closing live-stream connection {}: {}", session.getId(), why);
+    }
+
+    private void closeBehind(WebSocketSession session, String why) {
         closer.execute(() -> close(session, CloseStatus.POLICY_VIOLATION.withReason(why)));
     }
 

@@ -13,8 +13,10 @@ import java.util.function.Consumer;
  * A connection's bounded outgoing queue, written with the container's asynchronous send: one frame in
  * flight, the rest queued, so {@link #send} never waits for the client. When the queued text
  * passes {@code limitChars} (a frame larger than the limit is still let through alone), or a frame
- * has not reached the client within the send timeout, the queue is dropped and {@code fellBehind}
- * is told why, once.
+ * has not reached the client within the send timeout, the queue is dropped, {@code fellBehind} is
+ * told why at once, and {@code close} once the frame in flight is done (closing in the middle of a
+ * frame would break the container's write of it; a client that never reads again is cut off by the
+ * container at the send timeout).
  */
 final class OutgoingFrames {
 
@@ -24,16 +26,19 @@ final class OutgoingFrames {
     private final Session session;
     private final long limitChars;
     private final Consumer<String> fellBehind;
+    private final Consumer<String> close;
+    private volatile String closeWhenSent;
     private final Queue<String> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedChars = new AtomicLong();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile long lastQueuedNanos = System.nanoTime();
 
-    OutgoingFrames(Session session, long limitChars, Consumer<String> fellBehind) {
+    OutgoingFrames(Session session, long limitChars, Consumer<String> fellBehind, Consumer<String> close) {
         this.session = session;
         this.limitChars = limitChars;
         this.fellBehind = fellBehind;
+        this.close = close;
     }
 
     /** Queues one frame; false if the connection is past its limit (or stopped) and the frame dropped. */
@@ -86,6 +91,11 @@ final class OutgoingFrames {
 
     private void sent(String text, SendResult result) {
         queuedChars.addAndGet(-text.length());
+        String why = closeWhenSent;
+        if (why != null) {
+            close.accept(why);
+            return;
+        }
         sending.set(false);
         if (result.isOK()) {
             drain();
@@ -100,6 +110,10 @@ final class OutgoingFrames {
         if (stopped.compareAndSet(false, true)) {
             queue.clear();
             fellBehind.accept(why);
+            closeWhenSent = why;
+            if (sending.compareAndSet(false, true)) {
+                close.accept(why);
+            }
         }
     }
 }
