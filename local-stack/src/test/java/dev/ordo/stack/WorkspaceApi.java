@@ -49,7 +49,7 @@ final class WorkspaceApi {
         return new WorkspaceApi(base, slug);
     }
 
-    /** The slug of this client's workspace. */
+    /** The workspace's slug, for clients that scope themselves (e.g. a WebSocket's {@code X-Workspace-Slug}). */
     String slug() {
         return slug;
     }
