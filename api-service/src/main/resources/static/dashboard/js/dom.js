@@ -93,3 +93,29 @@ export function debounce(fn, wait) {
     timer = setTimeout(() => fn(...args), wait);
   };
 }
+
+/**
+ * fn made to run one call at a time: a call while one runs makes one more run after it, so the
+ * last call always sees the newest data and an older answer never lands after a newer one.
+ */
+export function serialized(fn) {
+  let running = null;
+  let again = false;
+  return function run() {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await fn();
+        } while (again);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+}

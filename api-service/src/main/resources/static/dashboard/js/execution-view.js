@@ -1,7 +1,7 @@
 // One execution: the DAG with live step colours, the Gantt chart of attempts, each attempt's data
 // with a diff, the event history with time travel, and the actions (cancel, retry, rerun).
 
-import {el, replaceChildren, statusBadge, formatTime, formatDuration, shortId, debounce, prettyJson} from './dom.js';
+import {el, replaceChildren, statusBadge, formatTime, formatDuration, shortId, debounce, prettyJson, serialized} from './dom.js';
 import {get, post, getEvents, describeDetail} from './api.js';
 import {LiveStream, pollWhileDown, executionStatusOf, stepStatusOf} from './live.js';
 import {renderDag} from './dag.js';
@@ -178,7 +178,7 @@ export function mountExecutionView(container, {executionId}, nav) {
     renderAll();
   }
 
-  async function refresh() {
+  const refresh = serialized(async () => {
     try {
       const lastSequence = view.events.length ? view.events[view.events.length - 1].sequence : 0;
       const [detail, timeline, newEvents] = await Promise.all([
@@ -200,7 +200,7 @@ export function mountExecutionView(container, {executionId}, nav) {
     } catch (e) {
       notice.textContent = e.message;
     }
-  }
+  });
   const refreshSoon = debounce(refresh, 250);
 
   function stepNameOf(stepId) {

@@ -78,8 +78,8 @@ export function renderGantt(timeline, width = 900) {
   });
 
   const legend = [['bar status-completed', 'completed'], ['bar status-failed', 'failed'], ['bar status-running', 'running'],
-    ['backoff', 'backoff before a retry'], ['waiting', 'until the execution was retried']]
-    .map(([cssClass, text], i) => svg('g', {transform: `translate(${LABEL_WIDTH + i * 130},${height - 8})`},
+    ['backoff', 'backoff'], ['waiting', 'until retried by hand']]
+    .map(([cssClass, text], i) => svg('g', {transform: `translate(${LABEL_WIDTH + i * 92},${height - 8})`},
       svg('rect', {class: cssClass, x: 0, y: -8, width: 14, height: 8, rx: 2}),
       svg('text', {x: 18, y: 0, class: 'legend'}, text)));
   return svg('svg', {class: 'gantt', width, height: height + 20, viewBox: `0 0 ${width} ${height + 20}`},

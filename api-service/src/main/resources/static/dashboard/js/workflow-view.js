@@ -1,7 +1,7 @@
 // One workflow: the start form, its metrics, and its executions with a status filter (also "a step
 // retrying now"), live status from the workspace stream, and bulk cancel and retry.
 
-import {el, replaceChildren, statusBadge, formatTime, formatDuration, shortId, debounce} from './dom.js';
+import {el, replaceChildren, statusBadge, formatTime, formatDuration, shortId, debounce, serialized} from './dom.js';
 import {get, post, getAllPages, describeDetail} from './api.js';
 import {LiveStream, pollWhileDown, executionStatusOf} from './live.js';
 import {startForm} from './start-form.js';
@@ -46,7 +46,7 @@ export function mountWorkflowView(container, {workflowId}, nav) {
     replaceChildren(formSlot, startForm(found, executionId => nav.go(`execution/${executionId}`)));
   }).catch(e => replaceChildren(formSlot, el('p', {class: 'error'}, e.message)));
 
-  async function refreshExecutions() {
+  const refreshExecutions = serialized(async () => {
     try {
       const status = FILTERS.includes(view.filter) && !['all', 'retrying'].includes(view.filter) ? view.filter : null;
       const query = status ? `?status=${status}` : view.filter === 'retrying' ? '?status=running' : '';
@@ -56,7 +56,7 @@ export function mountWorkflowView(container, {workflowId}, nav) {
     } catch (e) {
       replaceChildren(tableSlot, el('p', {class: 'error'}, e.message));
     }
-  }
+  });
 
   /** The list items carry no steps: read the running ones' details to see which step is retrying. */
   async function findRetryingSteps() {
@@ -69,7 +69,7 @@ export function mountWorkflowView(container, {workflowId}, nav) {
     });
   }
 
-  async function refreshMetrics() {
+  const refreshMetrics = serialized(async () => {
     try {
       const [totals, all] = await Promise.all([
         get(`/api/workflows/${workflowId}/metrics`),
@@ -88,7 +88,7 @@ export function mountWorkflowView(container, {workflowId}, nav) {
     } catch (e) {
       replaceChildren(metricsSlot, el('p', {class: 'error'}, e.message));
     }
-  }
+  });
 
   function visibleExecutions() {
     if (view.filter !== 'retrying') return view.executions.filter(e => view.filter === 'all' || e.status === view.filter);

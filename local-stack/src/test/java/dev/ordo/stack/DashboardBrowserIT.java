@@ -18,6 +18,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,7 +36,18 @@ import org.openqa.selenium.support.ui.Select;
  * with the button until it completes. Screenshots go to {@code target/screenshots/}; with
  * {@code -Dordo.screenshots.update=true} the execution view also replaces the README's picture.
  */
+@ExtendWith(DashboardBrowserIT.ScreenshotOnFailure.class)
 class DashboardBrowserIT {
+
+    /** A failed test leaves the page it saw in {@code target/screenshots/failed-<test>.png}. */
+    static final class ScreenshotOnFailure implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                screenshot("failed-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    }
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Path README_PICTURE = Path.of("..", "docs", "images", "execution-view.png");
@@ -102,6 +116,8 @@ class DashboardBrowserIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> ORDER_STEPS.stream().allMatch(name -> "completed".equals(dagStatus(name))));
         await().atMost(Duration.ofSeconds(10)).until(() -> "completed".equals(executionStatus()));
+        assertThat(browser.findElement(By.id("main")).getAttribute("data-stream")).as("the execution's WebSocket stream")
+                .isEqualTo("open");
         assertThat(seenStatuses("charge")).as("charge as the page showed it, in order, without a reload")
                 .endsWith("completed");
         assertThat(seenStatuses("charge").get(0)).isIn("pending", "queued", "running", "failed", "retrying");
@@ -110,7 +126,7 @@ class DashboardBrowserIT {
 
         click(By.cssSelector("svg.dag [data-step=charge]"));
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector(".step-panel[data-step=charge] .attempt")).size() == 2
-                && browser.findElements(By.cssSelector("svg.gantt rect.backoff")).size() == 1);
+                && browser.findElements(By.cssSelector("svg.gantt [data-step=charge] rect.backoff")).size() == 1);
         Path picture = screenshot("execution-view");
         if (Boolean.getBoolean("ordo.screenshots.update")) {
             copy(picture, README_PICTURE);
@@ -128,7 +144,9 @@ class DashboardBrowserIT {
         click(By.id("start-submit"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(executionStatus()));
         assertThat(dagStatus("charge")).isEqualTo("failed");
-        assertThat(browser.findElement(By.id("execution-error")).getText()).contains("payment provider answered 503");
+        await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElements(By.id("execution-error")).stream()
+                .anyMatch(error -> error.getText().contains("payment provider answered 503")));
         screenshot("failed-execution");
 
         click(By.id("retry-button"));
