@@ -235,7 +235,10 @@ export function mountExecutionView(container, {executionId}, nav) {
   }
 
   const stream = new LiveStream(`/ws/workflows/executions/${executionId}`, {onMessage, resumable: true,
-    onStateChange: state => container.setAttribute('data-stream', state)});
+    onStateChange: (state, source) => {
+      container.setAttribute('data-stream', state);
+      if (state === 'open' && source.resumedFrom !== null) container.setAttribute('data-stream-since', source.resumedFrom);
+    }});
   const stopPolling = pollWhileDown(stream, refresh, 3000);
   refresh().then(() => {
     if (stream.lastSequence === null && view.events.length) stream.lastSequence = view.events[view.events.length - 1].sequence;
@@ -243,5 +246,7 @@ export function mountExecutionView(container, {executionId}, nav) {
   return () => {
     stream.close();
     stopPolling();
+    container.removeAttribute('data-stream');
+    container.removeAttribute('data-stream-since');
   };
 }

@@ -50,6 +50,7 @@ export class LiveStream {
 
   connect() {
     let socket;
+    this.resumedFrom = this.resumable ? this.lastSequence : null;
     try {
       socket = new WebSocket(this.url());
     } catch (e) {
@@ -95,7 +96,7 @@ export class LiveStream {
 
   setState(state) {
     this.state = state;
-    this.onStateChange(state);
+    this.onStateChange(state, this);
     announce();
   }
 

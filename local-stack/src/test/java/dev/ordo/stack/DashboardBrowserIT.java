@@ -178,6 +178,30 @@ class DashboardBrowserIT {
         failed.forEach(id -> api.awaitStatus(id, "completed"));
     }
 
+    @Test
+    void after_a_network_blip_the_execution_view_resumes_its_stream_from_the_last_sequence_it_saw() {
+        String slowChain = api.createWorkflow(named("slow chain", workflow("slow chain", List.of(
+                step("first", 1, List.of(), Map.of("processing_type", "sleep", "millis", 700)),
+                step("second", 2, List.of("first"), Map.of("processing_type", "sleep", "millis", 700)),
+                step("third", 3, List.of("second"), Map.of("processing_type", "sleep", "millis", 700))), List.of())));
+        try (SeverableProxy network = SeverableProxy.to(RunningStack.services().apiPort())) {
+            String executionId = api.execute(slowChain, Map.of());
+            browser.get("http://localhost:" + network.port() + "/dashboard/#/w/" + workspaceId() + "/execution/" + executionId);
+            await().atMost(Duration.ofSeconds(10)).until(() -> "open".equals(streamState())
+                    && "completed".equals(dagStatus("first")));
+            recordStreamStatesSeenByThePage();
+
+            network.sever();
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    List.of("first", "second", "third").stream().allMatch(name -> "completed".equals(dagStatus(name)))
+                            && "completed".equals(executionStatus()));
+            assertThat(streamStatesSeen()).as("the stream as the page showed it").contains("reconnecting").endsWith("open");
+            assertThat(Integer.parseInt(browser.findElement(By.id("main")).getAttribute("data-stream-since")))
+                    .as("the since of the resumed stream").isPositive();
+        }
+    }
+
     /** The body with its plain name: the workspace is this test's own, so the name is free. */
     private static Map<String, Object> named(String name, Map<String, Object> body) {
         Map<String, Object> renamed = new LinkedHashMap<>(body);
@@ -217,6 +241,29 @@ class DashboardBrowserIT {
                 note();
                 new MutationObserver(note).observe(document.getElementById('main'), {subtree: true, childList: true, attributes: true});
                 """);
+    }
+
+    private static String streamState() {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('main').dataset.stream || null;");
+    }
+
+    /** A script in the page that notes every state of the execution's stream, in order. */
+    private static void recordStreamStatesSeenByThePage() {
+        ((JavascriptExecutor) browser).executeScript("""
+                const main = document.getElementById('main');
+                window.streamStates = [main.dataset.stream];
+                new MutationObserver(() => {
+                  if (window.streamStates[window.streamStates.length - 1] !== main.dataset.stream) {
+                    window.streamStates.push(main.dataset.stream);
+                  }
+                }).observe(main, {attributes: true, attributeFilter: ['data-stream']});
+                """);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> streamStatesSeen() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("return window.streamStates || [];");
     }
 
     @SuppressWarnings("unchecked")
