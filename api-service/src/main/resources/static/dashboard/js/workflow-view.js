@@ -10,6 +10,12 @@ import {metricCharts} from './charts.js';
 const FILTERS = ['all', 'pending', 'running', 'retrying', 'completed', 'failed', 'cancelled', 'timeout'];
 const UNFINISHED = new Set(['pending', 'running']);
 
+/** A step that was waiting to retry is no longer retrying once it is handed out again, starts or ends. */
+function endsRetrying(message) {
+  return ['step_started', 'step_completed', 'step_skipped'].includes(message.event_type)
+    || (message.data && message.data.type === 'StepScheduled');
+}
+
 export function mountWorkflowView(container, {workflowId}, nav) {
   const view = {executions: [], retrying: new Map(), filter: 'all', selected: new Set()};
   const title = el('h2', {}, 'Workflow');
@@ -146,8 +152,7 @@ export function mountWorkflowView(container, {workflowId}, nav) {
       const steps = view.retrying.get(id) || new Set();
       steps.add(message.workflow_step_id);
       view.retrying.set(id, steps);
-    } else if (['step_started', 'step_completed', 'step_failed', 'step_skipped'].includes(message.event_type)
-      && view.retrying.has(id) && message.event_type !== 'step_failed') {
+    } else if (endsRetrying(message) && view.retrying.has(id)) {
       view.retrying.get(id).delete(message.workflow_step_id);
       if (view.retrying.get(id).size === 0) view.retrying.delete(id);
     }
