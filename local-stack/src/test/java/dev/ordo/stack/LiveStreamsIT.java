@@ -206,6 +206,11 @@ class LiveStreamsIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> client.closeCode() != null);
             assertThat(client.closeCode()).isEqualTo(1009);
         }
+        try (LiveClient binary = LiveClient.connect(secondPort, "/ws/stream", mine.slug())) {
+            binary.sendBinary(new byte[] {1, 2, 3});
+            await().atMost(Duration.ofSeconds(10)).until(() -> binary.closeCode() != null);
+            assertThat(binary.closeCode()).isEqualTo(1003);
+        }
     }
 
     @Test
