@@ -216,7 +216,7 @@ class LiveStreamsIT {
     @Test
     void a_client_that_reads_nothing_is_closed_with_its_reason_while_a_fast_one_gets_every_event() {
         WorkspaceApi api = WorkspaceApi.fresh();
-        String workflowId = api.createWorkflow(workflow("live slow client", bulky(24), List.of()));
+        String workflowId = api.createWorkflow(workflow("live slow client", bulky(16), List.of()));
         MeterRegistry meters = second.getBean(MeterRegistry.class);
         double closedBefore = meters.counter("ordo.live.clients.fell_behind").count();
         try (LiveClient fast = LiveClient.connect(secondPort, "/ws/workflows/" + workflowId, api.slug());
