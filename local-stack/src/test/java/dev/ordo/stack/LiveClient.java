@@ -96,6 +96,10 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
     /** Every message so far, heartbeats included. */
     List<Map<String, Object>> messages() {
         return List.copyOf(received);

@@ -206,12 +206,17 @@ class LiveStreamsIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> client.closeCode() != null);
             assertThat(client.closeCode()).isEqualTo(1009);
         }
+        try (LiveClient binary = LiveClient.connect(secondPort, "/ws/stream", mine.slug())) {
+            binary.sendBinary(new byte[] {1, 2, 3});
+            await().atMost(Duration.ofSeconds(10)).until(() -> binary.closeCode() != null);
+            assertThat(binary.closeCode()).isEqualTo(1003);
+        }
     }
 
     @Test
     void a_client_that_reads_nothing_is_closed_with_its_reason_while_a_fast_one_gets_every_event() {
         WorkspaceApi api = WorkspaceApi.fresh();
-        String workflowId = api.createWorkflow(workflow("live slow client", bulky(24), List.of()));
+        String workflowId = api.createWorkflow(workflow("live slow client", bulky(16), List.of()));
         MeterRegistry meters = second.getBean(MeterRegistry.class);
         double closedBefore = meters.counter("ordo.live.clients.fell_behind").count();
         try (LiveClient fast = LiveClient.connect(secondPort, "/ws/workflows/" + workflowId, api.slug());

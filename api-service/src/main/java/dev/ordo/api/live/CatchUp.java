@@ -49,8 +49,8 @@ class CatchUp implements DisposableBean {
             while (connection.isOpen()) {
                 List<LiveEvents.LiveEvent> read = events.after(scope.executionId(),
                         connection.lastSent(scope.executionId()), PAGE);
-                List<LiveMessage> messages = read.isEmpty() ? List.of()
-                        : EventMessages.of(scope, read, stepIds.of(scope, read.get(0).workflowVersion()));
+                List<Frame> messages = read.isEmpty() ? List.of()
+                        : EventMessages.frames(scope, read, stepIds.of(scope, read.get(0).workflowVersion()));
                 if (connection.caughtUp(scope.executionId(), messages)) {
                     return;
                 }

@@ -53,8 +53,9 @@ final class EventMessages {
                 scope.executionId(), stepId, event.sequence(), event.data(), describe(event, step));
     }
 
-    static List<LiveMessage> of(ExecutionScope scope, List<LiveEvents.LiveEvent> events, Map<String, UUID> stepIds) {
-        return events.stream().map(event -> of(scope, event, stepIds)).toList();
+    /** The frames of {@code events}, each serialised once. */
+    static List<Frame> frames(ExecutionScope scope, List<LiveEvents.LiveEvent> events, Map<String, UUID> stepIds) {
+        return events.stream().map(event -> Frame.of(of(scope, event, stepIds))).toList();
     }
 
     private static String describe(LiveEvents.LiveEvent event, String step) {

@@ -29,7 +29,7 @@ final class LiveConnection {
     private final Workspace workspace;
     private final OutgoingFrames out;
     private final Set<StreamTarget> targets = new LinkedHashSet<>();
-    private final Map<UUID, List<LiveMessage>> held = new HashMap<>();
+    private final Map<UUID, List<Frame>> held = new HashMap<>();
     private final Map<UUID, Long> lastSent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, Long> eldest) {
@@ -92,11 +92,11 @@ final class LiveConnection {
      * Live messages of one execution, in sequence order. Returns true when they leave a gap after
      * what this connection was sent: the caller must then run a catch-up for the execution.
      */
-    synchronized boolean deliver(UUID executionId, List<LiveMessage> messages) {
+    synchronized boolean deliver(UUID executionId, List<Frame> messages) {
         if (messages.isEmpty()) {
             return false;
         }
-        List<LiveMessage> holding = held.get(executionId);
+        List<Frame> holding = held.get(executionId);
         if (holding != null) {
             holding.addAll(messages);
             return false;
@@ -129,16 +129,16 @@ final class LiveConnection {
      * Sends what a catch-up read, then the held live messages that follow on without a gap. True when
      * nothing is missing any more and live delivery resumes; false when a gap is left (read again).
      */
-    synchronized boolean caughtUp(UUID executionId, List<LiveMessage> read) {
+    synchronized boolean caughtUp(UUID executionId, List<Frame> read) {
         read.forEach(this::sendInOrder);
-        List<LiveMessage> holding = held.get(executionId);
+        List<Frame> holding = held.get(executionId);
         if (holding == null) {
             return true;
         }
-        holding.sort(Comparator.comparingLong(LiveMessage::sequence));
-        for (Iterator<LiveMessage> it = holding.iterator(); it.hasNext(); ) {
-            LiveMessage message = it.next();
-            long last = lastSent.getOrDefault(message.workflowExecutionId(), 0L);
+        holding.sort(Comparator.comparingLong(Frame::sequence));
+        for (Iterator<Frame> it = holding.iterator(); it.hasNext(); ) {
+            Frame message = it.next();
+            long last = lastSent.getOrDefault(message.executionId(), 0L);
             if (message.sequence() > last + 1) {
                 return false;
             }
@@ -151,19 +151,19 @@ final class LiveConnection {
 
     /** Ends a catch-up that cannot close its gap: the held messages go out as they are. */
     synchronized void giveUpCatchUp(UUID executionId) {
-        List<LiveMessage> holding = held.remove(executionId);
+        List<Frame> holding = held.remove(executionId);
         if (holding != null) {
-            holding.sort(Comparator.comparingLong(LiveMessage::sequence));
+            holding.sort(Comparator.comparingLong(Frame::sequence));
             holding.forEach(message -> send(message, true));
         }
     }
 
-    private void sendInOrder(LiveMessage message) {
+    private void sendInOrder(Frame message) {
         send(message, false);
     }
 
-    private void send(LiveMessage message, boolean acrossGap) {
-        UUID executionId = message.workflowExecutionId();
+    private void send(Frame message, boolean acrossGap) {
+        UUID executionId = message.executionId();
         Long last = lastSent.get(executionId);
         if (last != null && message.sequence() <= last) {
             return;

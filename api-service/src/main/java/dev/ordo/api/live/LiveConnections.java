@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LiveConnections {
+
+    /** Stands for a workflow or workspace an update does not name: nobody follows it. */
+    private static final UUID NONE = new UUID(0, 0);
 
     private final Map<String, LiveConnection> open = new ConcurrentHashMap<>();
     private final Map<StreamTarget, Set<LiveConnection>> followers = new ConcurrentHashMap<>();
@@ -83,6 +87,4 @@ class LiveConnections {
         }
         return recipients;
     }
-
-    private static final java.util.UUID NONE = new java.util.UUID(0, 0);
 }

@@ -221,7 +221,7 @@ class UpdateFanOut implements SmartLifecycle {
                         Collectors.toCollection(ArrayList::new)));
         byExecution.forEach((id, executionEvents) -> {
             ExecutionScope scope = scopes.get(id);
-            List<LiveMessage> messages = EventMessages.of(scope, executionEvents,
+            List<Frame> messages = EventMessages.frames(scope, executionEvents,
                     stepIds.of(scope, executionEvents.get(0).workflowVersion()));
             for (LiveConnection connection : connections.recipients(scope)) {
                 if (connection.deliver(id, messages)) {
