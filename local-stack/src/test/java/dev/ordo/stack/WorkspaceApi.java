@@ -49,6 +49,11 @@ final class WorkspaceApi {
         return new WorkspaceApi(base, slug);
     }
 
+    /** The workspace's slug, for clients that scope themselves (e.g. a WebSocket's {@code X-Workspace-Slug}). */
+    String slug() {
+        return slug;
+    }
+
     Response get(String path) {
         return send("GET", path, null);
     }
