@@ -92,7 +92,7 @@ class FaultSuiteIT {
             throws Exception {
         scenario.run("broker restart", () -> {
             stack.kafka.close();
-            await("the broker stays down").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+            await("the broker stays down").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(8))
                     .until(() -> !stack.kafka.isRunning());
             stack.kafka.start();
         }, Set.of());

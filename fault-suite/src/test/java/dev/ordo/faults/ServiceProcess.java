@@ -16,18 +16,26 @@ import java.util.Objects;
  */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ActiveProcessorCount=2");
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xss512k", "-XX:ActiveProcessorCount=2");
+    static final String SERVICE_HEAP = "256m";
 
     private final String name;
     private final Path jar;
     private final Map<String, String> environment;
     private final List<String> arguments;
     private final Path logs;
+    private final String heap;
     private Process process;
     private int starts;
 
     ServiceProcess(String name, Path jar, Map<String, String> environment, List<String> arguments, Path logs) {
+        this(name, jar, environment, arguments, logs, SERVICE_HEAP);
+    }
+
+    ServiceProcess(String name, Path jar, Map<String, String> environment, List<String> arguments, Path logs,
+                   String heap) {
+        this.heap = heap;
         this.name = Objects.requireNonNull(name, "name");
         this.jar = Objects.requireNonNull(jar, "jar");
         this.environment = Map.copyOf(environment);
@@ -42,6 +50,7 @@ final class ServiceProcess implements AutoCloseable {
         starts++;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
         command.addAll(JVM_OPTIONS);
         command.add("-jar");
         command.add(jar.toString());
@@ -76,6 +85,10 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is not running");
         }
         return process.toHandle();
+    }
+
+    Map<String, String> environment() {
+        return environment;
     }
 
     String name() {

@@ -64,7 +64,7 @@ final class SplitStack implements AutoCloseable {
     private ServiceProcess worker(String id, Map<String, String> common, Path logs) {
         int port = Ports.free();
         ServiceProcess worker = new ServiceProcess(id, ServiceJars.of("worker-service"),
-                with(common, "WORKER_PORT", port, "ORDO_WORKER_ID", id, "ORDO_WORKER_CONCURRENCY", "4"),
+                with(common, "WORKER_PORT", port, "ORDO_WORKER_ID", id, "ORDO_WORKER_CONCURRENCY", "8"),
                 FAST_CONSUMER_FAILOVER, logs);
         healthPorts.put(worker, port);
         return worker;

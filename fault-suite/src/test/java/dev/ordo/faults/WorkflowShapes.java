@@ -13,6 +13,11 @@ import java.util.UUID;
  */
 final class WorkflowShapes {
 
+    private static final int SHORT_SLEEP_MILLIS = 200;
+    /** Quick retries, so that an attempt lost with a killed worker runs again soon. */
+    private static final Map<String, Object> QUICK_RETRIES = Map.of("retry_policy",
+            Map.of("initial_delay_ms", 200, "multiplier", 2.0, "max_delay_ms", 1000));
+
     private WorkflowShapes() {
     }
 
@@ -20,20 +25,20 @@ final class WorkflowShapes {
         return List.of(chain(sleepMillis), fanOut(sleepMillis));
     }
 
-    /** fetch (sleeps) → transform → store (sleeps). */
+    /** fetch (sleeps {@code sleepMillis}) → transform → store (sleeps briefly). */
     static Map<String, Object> chain(int sleepMillis) {
         return workflow("fault chain", List.of(
                 step("fetch", 1, List.of(), sleep(sleepMillis)),
                 step("transform", 2, List.of("fetch"), Map.of("processing_type", "default")),
-                step("store", 3, List.of("transform"), sleep(sleepMillis / 2))));
+                step("store", 3, List.of("transform"), sleep(SHORT_SLEEP_MILLIS))));
     }
 
-    /** split → three sleeping branches → join. */
+    /** split → three briefly sleeping branches → join. */
     static Map<String, Object> fanOut(int sleepMillis) {
         List<Map<String, Object>> steps = new ArrayList<>();
         steps.add(step("split", 1, List.of(), Map.of("processing_type", "default")));
         for (String branch : List.of("left", "middle", "right")) {
-            steps.add(step(branch, 2, List.of("split"), sleep(sleepMillis)));
+            steps.add(step(branch, 2, List.of("split"), sleep(SHORT_SLEEP_MILLIS)));
         }
         steps.add(step("join", 3, List.of("left", "middle", "right"), Map.of("processing_type", "default")));
         return workflow("fault fan-out", steps);
@@ -44,6 +49,7 @@ final class WorkflowShapes {
         body.put("name", name + " " + UUID.randomUUID());
         body.put("timeout_seconds", 600);
         body.put("max_retries", 3);
+        body.put("config", QUICK_RETRIES);
         body.put("steps", steps);
         body.put("variables", List.of());
         return body;
