@@ -60,6 +60,9 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(logs);
+            if (starts == 1) {
+                Files.deleteIfExists(logFile());
+            }
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name + " from " + jar, e);

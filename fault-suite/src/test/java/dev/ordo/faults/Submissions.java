@@ -19,8 +19,15 @@ import java.util.function.Supplier;
  */
 final class Submissions implements AutoCloseable {
 
-    /** One request and how it was answered; {@code executionId} is set for an accepted execution. */
-    record Answer(String phase, String route, int status, String executionId, String body) {
+    /**
+     * One request and how it was answered, with the phase it was sent in and the phase its answer came
+     * in; {@code executionId} is set for an accepted execution.
+     */
+    record Answer(String phase, String answeredIn, String route, int status, String executionId, String body) {
+
+        boolean overlaps(String phaseSuffix) {
+            return phase.endsWith(phaseSuffix) || answeredIn.endsWith(phaseSuffix);
+        }
     }
 
     private final Http api;
@@ -54,7 +61,7 @@ final class Submissions implements AutoCloseable {
         if (executionId != null) {
             latestAccepted = executionId;
         }
-        answers.add(new Answer(during, "execute", response.status(), executionId, response.body()));
+        answers.add(new Answer(during, phase.get(), "execute", response.status(), executionId, response.body()));
     }
 
     private void readOne() {
@@ -62,7 +69,7 @@ final class Submissions implements AutoCloseable {
         if (executionId != null) {
             String during = phase.get();
             Http.Response response = api.get("/api/workflows/executions/" + executionId + "/status");
-            answers.add(new Answer(during, "status", response.status(), null, response.body()));
+            answers.add(new Answer(during, phase.get(), "status", response.status(), null, response.body()));
         }
     }
 
