@@ -61,7 +61,7 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logs);
             if (starts == 1) {
-                Files.deleteIfExists(logFile());
+                deleteLogsOfEarlierRuns();
             }
             process = builder.start();
         } catch (IOException e) {
@@ -102,7 +102,16 @@ final class ServiceProcess implements AutoCloseable {
         return logs.resolve(name + "-" + starts + ".log");
     }
 
-    /** Fails with the tail of the log when the process has exited on its own. */
+    private void deleteLogsOfEarlierRuns() throws IOException {
+        try (var files = Files.list(logs)) {
+            for (Path file : files.filter(file -> file.getFileName().toString().matches(
+                    java.util.regex.Pattern.quote(name) + "-\\d+\\.log")).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** Fails, naming its log file, when the process has exited on its own. */
     synchronized void requireAlive() {
         if (process != null && !process.isAlive()) {
             throw new IllegalStateException(name + " exited with status " + process.exitValue() + "; see " + logFile());
