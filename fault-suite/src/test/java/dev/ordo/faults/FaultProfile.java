@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param perSecond  executions submitted per second while a scenario runs
  * @param lead       load before the first fault of a scenario
- * @param tail       load after each fault, once what was killed is back
+ * @param tail       load after each fault, while (or once) what was killed comes back
  * @param rounds     how many times each scenario's fault is repeated under the same load
  * @param sleepMillis how long the sleeping steps sleep
  * @param outage     how long the database stays down
@@ -23,7 +23,7 @@ record FaultProfile(String name, int perSecond, Duration lead, Duration tail, in
                     Duration.ofSeconds(10));
         }
         if (name.isEmpty() || name.equals("short")) {
-            return new FaultProfile("short", 6, Duration.ofSeconds(3), Duration.ofSeconds(4), 1, 1000,
+            return new FaultProfile("short", 6, Duration.ofSeconds(2), Duration.ofSeconds(3), 1, 1000,
                     Duration.ofSeconds(10));
         }
         throw new IllegalArgumentException("Expected ordo.faults to be short or long, but it is '" + name + "'");

@@ -62,8 +62,9 @@ class FaultSuiteIT {
             await("worker-a runs a step").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> EventLogAudit.read(stack.kafka.bootstrapServers()).runningOn("worker-a") > 0);
             stack.workerA.kill();
-            stack.restart(stack.workerA);
+            stack.workerA.start();
         }, Set.of());
+        stack.awaitReady(stack.workerA);
     }
 
     @Test
@@ -72,7 +73,7 @@ class FaultSuiteIT {
             throws Exception {
         scenario.run("engine kill", () -> {
             stack.engine.kill();
-            stack.restart(stack.engine);
+            stack.engine.start();
         }, Set.of());
     }
 
@@ -82,8 +83,9 @@ class FaultSuiteIT {
             throws Exception {
         scenario.run("projection kill", () -> {
             stack.projection.kill();
-            stack.restart(stack.projection);
+            stack.projection.start();
         }, Set.of());
+        stack.awaitReady(stack.projection);
     }
 
     @Test

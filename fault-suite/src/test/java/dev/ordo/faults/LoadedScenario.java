@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LoadedScenario {
 
-    /** Something that breaks and repairs the system; it returns once what it broke is back. */
+    /** Something that breaks the system and starts the repair: what it killed is started again, ready or not. */
     @FunctionalInterface
     interface Fault {
         void strike() throws Exception;

@@ -78,12 +78,6 @@ final class SplitStack implements AutoCloseable {
         return this;
     }
 
-    /** Starts {@code service} again after a kill and waits until it is ready. */
-    void restart(ServiceProcess service) {
-        service.start();
-        awaitReady(service);
-    }
-
     /** Waits for readiness on the service's port; the engine has none, and is ready when it runs. */
     void awaitReady(ServiceProcess service) {
         Integer port = healthPorts.get(service);
