@@ -19,7 +19,7 @@ record FaultProfile(String name, int perSecond, Duration lead, Duration tail, in
     static FaultProfile current() {
         String name = System.getProperty("ordo.faults", "short").trim();
         if (name.equals("long")) {
-            return new FaultProfile("long", 25, Duration.ofSeconds(10), Duration.ofSeconds(20), 3, 1500,
+            return new FaultProfile("long", 10, Duration.ofSeconds(10), Duration.ofSeconds(15), 3, 1000,
                     Duration.ofSeconds(10));
         }
         if (name.isEmpty() || name.equals("short")) {
