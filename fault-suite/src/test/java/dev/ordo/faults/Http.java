@@ -2,7 +2,6 @@ package dev.ordo.faults;
 
 import dev.ordo.contract.wire.JsonCodec;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,7 @@ import java.util.Map;
 /**
  * A plain HTTP client, as any external client would use it, that never waits for ever: every request
  * has {@link #REQUEST_TIMEOUT}. A request that gets no answer in time is a {@link #TIMED_OUT} response,
- * one that finds nothing listening is {@link #UNREACHABLE}.
+ * one that finds nothing listening, or loses its connection, is {@link #UNREACHABLE}.
  */
 final class Http {
 
@@ -60,8 +59,6 @@ final class Http {
             return new Response(response.statusCode(), response.body());
         } catch (HttpTimeoutException e) {
             return new Response(TIMED_OUT, e.toString());
-        } catch (ConnectException e) {
-            return new Response(UNREACHABLE, e.toString());
         } catch (IOException e) {
             return new Response(UNREACHABLE, e.toString());
         } catch (InterruptedException e) {

@@ -151,7 +151,8 @@ final class LoadedScenario {
                     .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> readModel.behind(last).isEmpty());
         } catch (ConditionTimeoutException e) {
-            assertThat(readModel.behind(last)).as("%s: read-model rows behind the log", name).isEmpty();
+            assertThat(readModel.behind(last)).as("%s: read-model rows behind the log (events parked: %s)", name,
+                    readModel.parkedEvents()).isEmpty();
             throw e;
         }
     }

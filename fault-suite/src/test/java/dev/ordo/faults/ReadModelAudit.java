@@ -54,6 +54,20 @@ final class ReadModelAudit {
         return behind;
     }
 
+    /** {@code reason -> how many events the projection parked for it} (see readmodel.parked_events). */
+    Map<String, Long> parkedEvents() throws SQLException {
+        Map<String, Long> parked = new LinkedHashMap<>();
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT reason, count(*) FROM readmodel.parked_events GROUP BY reason ORDER BY reason");
+             ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                parked.put(result.getString(1), result.getLong(2));
+            }
+        }
+        return parked;
+    }
+
     /** {@code table -> its rows as JSON text, sorted}. */
     Map<String, List<String>> snapshot() throws SQLException {
         Map<String, List<String>> tables = new LinkedHashMap<>();
