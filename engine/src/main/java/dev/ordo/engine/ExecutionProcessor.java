@@ -200,6 +200,6 @@ final class ExecutionProcessor implements Processor<String, Inbound, String, byt
 
     private void ignore(UUID executionId, InputLabel label, String why) {
         counters.ignored();
-        log.info("Ignored {} for unknown execution {}: {}", label.describe(), executionId, why);
+        log.debug("Ignored {} of execution {}: {}", label.describe(), executionId, why);
     }
 }
