@@ -23,7 +23,8 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 /**
  * Resolves a live-stream handshake before the upgrade: the workspace as REST does
  * ({@link WorkspaceScope}), the stream from the path, {@code ?since=}. A refusal is an ordinary HTTP
- * answer with a JSON {@code detail}: 404 for an unknown workspace, or an execution or workflow that
+ * answer with a JSON {@code detail}: 405, 400 or 426 for what is no WebSocket handshake
+ * ({@link UpgradeRequest}), 404 for an unknown workspace, or an execution or workflow that
  * is malformed, unknown or of another workspace; 400 for a bad {@code since}; 503 when this instance
  * has its most connections open, or the database is out of reach.
  */
@@ -51,6 +52,7 @@ class StreamHandshake implements HandshakeInterceptor {
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                    Map<String, Object> attributes) throws IOException {
         try {
+            UpgradeRequest.check(request);
             if (connections.size() >= settings.maxConnections()) {
                 throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
                         "Too many live connections on this instance; try another instance or later");
@@ -64,6 +66,11 @@ class StreamHandshake implements HandshakeInterceptor {
             attributes.put(StreamRequest.ATTRIBUTE, new StreamRequest(workspace, target, since));
             return true;
         } catch (ApiException refused) {
+            if (refused.status() == HttpStatus.UPGRADE_REQUIRED) {
+                response.getHeaders().set("Sec-WebSocket-Version", UpgradeRequest.SUPPORTED_VERSION);
+            } else if (refused.status() == HttpStatus.METHOD_NOT_ALLOWED) {
+                response.getHeaders().set("Allow", "GET");
+            }
             refuse(response, refused.status(), refused.detail());
         } catch (DataAccessException e) {
             log.warn("Refused a live-stream handshake, the database is out of reach: {}", e.toString());

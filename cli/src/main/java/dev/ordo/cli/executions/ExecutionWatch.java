@@ -57,19 +57,7 @@ public final class ExecutionWatch {
 
     /** The last recorded sequence of an execution: the floor for a watch of a command about to be sent. */
     public static long lastRecordedSequence(Api api, String executionId) {
-        long last = 0;
-        while (true) {
-            Map<String, Object> query = new LinkedHashMap<>();
-            query.put("after_sequence", last);
-            query.put("limit", 1000);
-            JsonNode page = api.get("/api/workflows/executions/" + executionId + "/events", query);
-            for (JsonNode event : page.path("items")) {
-                last = event.path("sequence").asLong();
-            }
-            if (!page.path("has_more").asBoolean(false) || page.path("items").isEmpty()) {
-                return last;
-            }
-        }
+        return EventHistory.forEachAfter(api, executionId, 0, event -> { });
     }
 
     /** Blocks until the execution ends; returns its {@code /status} answer. */
@@ -128,18 +116,8 @@ public final class ExecutionWatch {
     }
 
     private void printHistory() {
-        boolean more = true;
-        while (more) {
-            Map<String, Object> query = new LinkedHashMap<>();
-            query.put("after_sequence", lastSequence);
-            query.put("limit", 1000);
-            JsonNode page = api.get("/api/workflows/executions/" + executionId + "/events", query);
-            for (JsonNode event : page.path("items")) {
-                lastSequence = event.path("sequence").asLong();
-                print(lastSequence, event.path("type").asString(), event.path("data").path("step_name").asString(""), "");
-            }
-            more = page.path("has_more").asBoolean(false) && !page.path("items").isEmpty();
-        }
+        lastSequence = EventHistory.forEachAfter(api, executionId, lastSequence, event -> print(
+                event.path("sequence").asLong(), event.path("type").asString(), event.path("data").path("step_name").asString(""), ""));
     }
 
     private JsonNode statusIfFinished() {

@@ -1,18 +1,12 @@
 package dev.ordo.cli.executions;
 
 import dev.ordo.cli.CliFailure;
-import dev.ordo.cli.Connection;
 import dev.ordo.cli.ExitCode;
 import dev.ordo.cli.Output;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,13 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * replaces a step's input for this run.
  */
 @Command(name = "retry", mixinStandardHelpOptions = true, description = "Retry a failed or timed-out execution from its failed steps.")
-public final class RetryCommand implements Callable<Integer> {
-
-    @Mixin
-    Connection connection;
-
-    @Parameters(paramLabel = "EXECUTION", description = "the execution's id")
-    String execution;
+public final class RetryCommand extends ExecutionCommand {
 
     @Option(names = "--step-input", paramLabel = "STEP=JSON", description = "the input a retried step gets, as a JSON object (repeatable)")
     Map<String, String> stepInputs = new LinkedHashMap<>();
@@ -37,26 +25,23 @@ public final class RetryCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "follow the execution live until it ends; exit 1 unless it completed")
     boolean watch;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Output out = new Output(spec.commandLine().getOut(), connection.json());
-        String id = ExecutionArgument.checked(execution);
-        ObjectNode body = connection.api().json().createObjectNode();
+        Output out = out();
+        String id = executionId();
+        ObjectNode body = api().json().createObjectNode();
         if (!stepInputs.isEmpty()) {
             ObjectNode inputs = body.putObject("step_inputs");
             stepInputs.forEach((step, text) -> inputs.set(step, objectFrom(step, text)));
         }
-        long floor = watch ? ExecutionWatch.lastRecordedSequence(connection.api(), id) : 0;
-        JsonNode accepted = connection.api().post("/api/workflows/executions/" + id + "/retry", body);
-        return Finish.acceptedOrWatched(out, accepted, new ExecutionWatch(connection.api(), out, id, floor), watch);
+        long floor = watch ? ExecutionWatch.lastRecordedSequence(api(), id) : 0;
+        JsonNode accepted = api().post("/api/workflows/executions/" + id + "/retry", body);
+        return Finish.acceptedOrWatched(out, accepted, new ExecutionWatch(api(), out, id, floor), watch);
     }
 
     private JsonNode objectFrom(String step, String text) {
         try {
-            JsonNode parsed = connection.api().json().readTree(text);
+            JsonNode parsed = api().json().readTree(text);
             if (parsed.isObject()) {
                 return parsed;
             }

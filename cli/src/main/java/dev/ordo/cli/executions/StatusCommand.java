@@ -1,34 +1,19 @@
 package dev.ordo.cli.executions;
 
-import dev.ordo.cli.Connection;
 import dev.ordo.cli.ExitCode;
 import dev.ordo.cli.Output;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code ordo status EXECUTION}: the execution and each step's status, from the timeline route. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show an execution's status and its steps.")
-public final class StatusCommand implements Callable<Integer> {
-
-    @Mixin
-    Connection connection;
-
-    @Parameters(paramLabel = "EXECUTION", description = "the execution's id")
-    String execution;
-
-    @Spec
-    CommandSpec spec;
+public final class StatusCommand extends ExecutionCommand {
 
     @Override
     public Integer call() {
-        Output out = new Output(spec.commandLine().getOut(), connection.json());
-        JsonNode timeline = connection.api().get("/api/workflows/executions/" + ExecutionArgument.checked(execution) + "/timeline", Map.of());
+        Output out = out();
+        JsonNode timeline = api().get("/api/workflows/executions/" + executionId() + "/timeline", Map.of());
         if (out.json()) {
             out.json(timeline);
             return ExitCode.OK;
