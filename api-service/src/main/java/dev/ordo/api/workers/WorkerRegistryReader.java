@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,6 +49,7 @@ public class WorkerRegistryReader implements SmartLifecycle {
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
+    private volatile CountDownLatch stopping = new CountDownLatch(1);
 
     WorkerRegistryReader(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, Topics topics,
                          Clock clock) {
@@ -80,6 +83,7 @@ public class WorkerRegistryReader implements SmartLifecycle {
                 ConsumerConfig.CLIENT_ID_CONFIG, "ordo-api-worker-registry"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
+        stopping = new CountDownLatch(1);
         thread = new Thread(this::read, "ordo-worker-registry");
         thread.setDaemon(true);
         thread.start();
@@ -93,8 +97,8 @@ public class WorkerRegistryReader implements SmartLifecycle {
             return;
         }
         running = false;
+        stopping.countDown();
         consumer.wakeup();
-        reading.interrupt();
         try {
             reading.join(ASK_FOR.toMillis());
         } catch (InterruptedException e) {
@@ -168,9 +172,10 @@ public class WorkerRegistryReader implements SmartLifecycle {
         return ends.entrySet().stream().allMatch(end -> reading.position(end.getKey()) >= end.getValue());
     }
 
+    /** Waits before the next try; {@link #stop()} ends the wait at once (no interrupt, which would break the consumer's close). */
     private void pause() {
         try {
-            Thread.sleep(RETRY_EVERY.toMillis());
+            stopping.await(RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
