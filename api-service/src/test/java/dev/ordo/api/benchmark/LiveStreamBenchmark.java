@@ -90,9 +90,15 @@ class LiveStreamBenchmark {
             clients.add(HttpClient.newHttpClient());
         }
         measure(workspace, clients, 10, 3, "warm-up, not a figure: ");
-        for (int subscribers : new int[] {10, 100, 1000, 2000}) {
+        for (int subscribers : subscriberLevels()) {
             measure(workspace, clients, subscribers, SECONDS, "");
         }
+    }
+
+    /** {@code -Dordo.bench.subscribers=10,100,1000} picks the levels; by default 10, 100, 1,000 and 2,000. */
+    private static int[] subscriberLevels() {
+        String levels = System.getProperty("ordo.bench.subscribers", "10,100,1000,2000");
+        return java.util.Arrays.stream(levels.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     }
 
     private void measure(TestWorkspace workspace, List<HttpClient> clients, int wanted, int seconds, String label) {
