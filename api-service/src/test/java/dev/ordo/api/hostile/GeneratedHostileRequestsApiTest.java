@@ -39,6 +39,7 @@ class GeneratedHostileRequestsApiTest {
     private TestWorkspace workspace;
     private OpenApiOperations openApi;
     private HostileCases generator;
+    private List<HostileCase> liveStreamCases;
 
     @BeforeEach
     @SuppressWarnings("unchecked")
@@ -51,6 +52,17 @@ class GeneratedHostileRequestsApiTest {
         openApi = new OpenApiOperations(unscoped.get("/openapi.json").json());
         generator = new HostileCases(openApi, Map.of("workflow_id", workflowId,
                 "execution_id", (String) executed.json().get("execution_id"), "workspace_id", workspace.id()), BODY_LIMIT);
+        liveStreamCases = LiveStreamHandshakes.cases((String) executed.json().get("execution_id"), workflowId,
+                TestWorkspace.create(unscoped).slug());
+    }
+
+    @Test
+    void given_the_live_stream_paths_when_sent_hostile_handshakes_then_each_is_refused_in_json_before_the_upgrade() {
+        List<String> shortfalls = HostileRun.shortfalls(port, workspace.slug(), liveStreamCases);
+
+        assertThat(shortfalls).as("%d of %d hostile handshakes answered wrongly", shortfalls.size(), liveStreamCases.size())
+                .isEmpty();
+        HostileRun.assertHealthy(workspace.api(), new HttpApi(port));
     }
 
     @Test
