@@ -33,6 +33,7 @@ class LiveHandler extends TextWebSocketHandler implements DisposableBean {
     /** Tomcat's per-session bound on a blocking send, the close frame's included (milliseconds). */
     private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
     private static final Logger log = LoggerFactory.getLogger(LiveHandler.class);
+    private static final int WRITERS = 4;
 
     private final LiveConnections connections;
     private final Subscriptions subscriptions;
@@ -41,6 +42,17 @@ class LiveHandler extends TextWebSocketHandler implements DisposableBean {
     private final ExecutorService closer = new ThreadPoolExecutor(1, 8, 30, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), runnable -> {
                 Thread thread = new Thread(runnable, "ordo-live-close");
+                thread.setDaemon(true);
+                return thread;
+            });
+    /**
+     * Writes the connections' queued frames (one write per connection at a time, so the queue holds
+     * at most one task per open connection); a client that does not read holds a thread for at most
+     * {@code ordo.live.send-time-limit}.
+     */
+    private final ExecutorService writer = new ThreadPoolExecutor(WRITERS, WRITERS, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "ordo-live-write");
                 thread.setDaemon(true);
                 return thread;
             });
@@ -63,7 +75,7 @@ class LiveHandler extends TextWebSocketHandler implements DisposableBean {
         int maxFrame = (int) Math.min(Integer.MAX_VALUE, settings.maxMessageSize().toBytes());
         container.setMaxTextMessageBufferSize(maxFrame);
         container.setMaxBinaryMessageBufferSize(maxFrame);
-        OutgoingFrames out = new OutgoingFrames(container, settings.sendBufferSize().toBytes(),
+        OutgoingFrames out = new OutgoingFrames(container, settings.sendBufferSize().toBytes(), writer,
                 why -> fellBehind(session, why), why -> closeBehind(session, why));
         LiveConnection connection = new LiveConnection(session, request.workspace(), out);
         connections.opened(connection);
@@ -135,5 +147,6 @@ class LiveHandler extends TextWebSocketHandler implements DisposableBean {
             close(connection.session(), CloseStatus.GOING_AWAY);
         });
         closer.shutdownNow();
+        writer.shutdownNow();
     }
 }

@@ -205,7 +205,8 @@ class UpdateFanOut implements SmartLifecycle {
                     new LiveEvents.Range(id, Math.min(a.after(), b.after()), Math.max(a.upTo(), b.upTo())));
         }
         try {
-            deliver(scopes, events.in(wanted.values()));
+            List<LiveEvents.LiveEvent> read = events.in(wanted.values());
+            OutgoingFrames.deferringWrites(() -> deliver(scopes, read));
         } catch (DataAccessException e) {
             wanted.keySet().forEach(reached::remove);
             throw e;
