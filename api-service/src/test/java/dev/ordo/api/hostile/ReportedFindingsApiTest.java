@@ -84,14 +84,17 @@ class ReportedFindingsApiTest {
             assertThat(refused.status()).as(length + ": " + refused.brief()).isEqualTo(400);
             assertThat(refused.detail()).isEqualTo("Idempotency-Key has " + length + " characters; at most 255 are accepted");
         }
-        HttpApi.Response pastTheHeaderLimit = api.with("Idempotency-Key", "k".repeat(10_000)).post(execute, "{}");
-        assertThat(pastTheHeaderLimit.status()).as(pastTheHeaderLimit.brief()).isEqualTo(431);
-        assertThat(pastTheHeaderLimit.detail()).asString().startsWith("The request headers are too large: at most 8192");
         HttpApi keyed = api.with("Idempotency-Key", "k".repeat(255));
         HttpApi.Response first = keyed.post(execute, "{}");
         HttpApi.Response repeat = keyed.post(execute, "{}");
         assertThat(first.status()).as(first.brief()).isEqualTo(202);
         assertThat(repeat.json().get("execution_id")).isEqualTo(first.json().get("execution_id"));
+        // over its own connection: Tomcat closes the connection after a 431, and a pooled one might be reused
+        HostileClient.Answer pastTheHeaderLimit = new HostileClient(port).send(HostileCase.of("10,000-character key",
+                "POST", execute, HostileCase.Expectation.HEADERS_TOO_LARGE).withHeader("Idempotency-Key", "k".repeat(10_000))
+                .withHeader("X-Workspace-Slug", workspace.slug()).withJson("{}").overRawSocket());
+        assertThat(pastTheHeaderLimit.status()).as(pastTheHeaderLimit.toString()).isEqualTo(431);
+        assertThat(pastTheHeaderLimit.body()).contains("The request headers are too large: at most 8192");
     }
 
     @Test
