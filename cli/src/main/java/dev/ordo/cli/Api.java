@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -123,7 +122,7 @@ public final class Api {
         if (workspace == null) {
             return Map.of();
         }
-        return isUuid(workspace) ? Map.of("X-Workspace-Id", workspace) : Map.of("X-Workspace-Slug", workspace);
+        return Ids.isUuid(workspace) ? Map.of("X-Workspace-Id", workspace) : Map.of("X-Workspace-Slug", workspace);
     }
 
     private JsonNode parse(String body) {
@@ -164,14 +163,6 @@ public final class Api {
         return e.getMessage() != null ? e.getMessage() : "connection refused or timed out (is it running? ./run starts the stack)";
     }
 
-    static boolean isUuid(String text) {
-        try {
-            UUID.fromString(text);
-            return text.length() == 36;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     private static URI withoutTrailingSlash(URI uri) {
         String text = uri.toString();

@@ -21,14 +21,14 @@ public final class Connection {
     @Option(names = "--json", description = "print the API's JSON answers instead of text")
     boolean json;
 
-    private Api api_;
+    private Api client;
 
     /** The client, made on first use with the options as parsed and the key from the environment. */
     public Api api() {
-        if (api_ == null) {
-            api_ = new Api(api, workspace, OrdoCommand.environment().get("ORDO_API_KEY"));
+        if (client == null) {
+            client = new Api(api, workspace, OrdoCommand.environment().get("ORDO_API_KEY"));
         }
-        return api_;
+        return client;
     }
 
     public boolean json() {

@@ -2,6 +2,7 @@ package dev.ordo.cli.operations;
 
 import dev.ordo.cli.Api;
 import dev.ordo.cli.ExitCode;
+import dev.ordo.cli.Ids;
 import dev.ordo.cli.OrdoCommand;
 import dev.ordo.cli.Output;
 import java.net.URI;
@@ -63,17 +64,9 @@ public final class KeysCommand implements Runnable {
         static Map<String, Object> workspace(String workspace) {
             Map<String, Object> named = new LinkedHashMap<>();
             if (workspace != null) {
-                named.put(isUuid(workspace) ? "workspace_id" : "workspace_slug", workspace);
+                named.put(Ids.isUuid(workspace) ? "workspace_id" : "workspace_slug", workspace);
             }
             return named;
-        }
-
-        private static boolean isUuid(String text) {
-            try {
-                return UUID.fromString(text) != null && text.length() == 36;
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
         }
     }
 

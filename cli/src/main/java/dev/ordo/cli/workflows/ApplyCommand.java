@@ -54,5 +54,4 @@ public final class ApplyCommand implements Callable<Integer> {
                 + id + " version " + after);
         return ExitCode.OK;
     }
-
 }

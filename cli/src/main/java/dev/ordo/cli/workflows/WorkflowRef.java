@@ -3,11 +3,11 @@ package dev.ordo.cli.workflows;
 import dev.ordo.cli.Api;
 import dev.ordo.cli.CliFailure;
 import dev.ordo.cli.ExitCode;
+import dev.ordo.cli.Ids;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +24,7 @@ public final class WorkflowRef {
 
     /** The workflow's id for an id or a name; a name nobody has is refused. */
     public static String resolve(Api api, String idOrName) {
-        if (looksLikeId(idOrName)) {
+        if (Ids.isUuid(idOrName)) {
             return idOrName;
         }
         return findByName(api, idOrName, null).map(found -> found.path("id").asString())
@@ -56,13 +56,5 @@ public final class WorkflowRef {
                     + found.path("project_id").asString() + ")").toList());
         }
         return matches.stream().findFirst();
-    }
-
-    private static boolean looksLikeId(String text) {
-        try {
-            return UUID.fromString(text) != null && text.length() == 36;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }
