@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code ORDO_TOPIC_REPLICATION_FACTOR} (1), {@code ORDO_ENGINE_APPLICATION_ID}
  * ({@code ordo-engine}), {@code ORDO_ENGINE_INSTANCE_ID} (application id and host name),
  * {@code ORDO_ENGINE_STATE_DIR} ({@code $ORDO_DATA_DIR/engine}, {@code .ordo-data/engine}),
- * {@code ORDO_ENGINE_COMMIT_INTERVAL} (50ms), {@code ORDO_ENGINE_STREAM_THREADS} (1),
+ * {@code ORDO_ENGINE_COMMIT_INTERVAL} (20ms), {@code ORDO_ENGINE_POLL_INTERVAL} (5ms),
+ * {@code ORDO_ENGINE_CACHE_MAX_BYTES} (33554432), {@code ORDO_ENGINE_STREAM_THREADS} (1),
  * {@code ORDO_ENGINE_TIMER_INTERVAL} (100ms), {@code ORDO_ENGINE_FINISHED_RETENTION} (1h),
  * {@code ORDO_ENGINE_TOMBSTONE_RETENTION} (empty: for ever), {@code ORDO_ENGINE_RETRYABLE_RETENTION} (7d).
  *
@@ -31,7 +32,7 @@ record EngineEnvironment(EngineConfig config, int partitions) {
                 read.text("ORDO_ENGINE_APPLICATION_ID", EngineConfig.DEFAULT_APPLICATION_ID),
                 read.text("ORDO_ENGINE_INSTANCE_ID", null), stateDir, read.duration("ORDO_ENGINE_COMMIT_INTERVAL"),
                 read.number("ORDO_ENGINE_STREAM_THREADS", 1), (short) read.number("ORDO_TOPIC_REPLICATION_FACTOR", 1),
-                options);
+                options, read.duration("ORDO_ENGINE_POLL_INTERVAL"), read.bytes("ORDO_ENGINE_CACHE_MAX_BYTES"));
         return new EngineEnvironment(config, read.number("ORDO_TOPIC_PARTITIONS", 6));
     }
 
@@ -51,6 +52,18 @@ record EngineEnvironment(EngineConfig config, int partitions) {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Expected " + name + " to be a whole number, but it is '" + value + "'");
+            }
+        }
+
+        long bytes(String name) {
+            String value = text(name, null);
+            if (value == null) {
+                return -1;
+            }
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Expected " + name + " to be a number of bytes, but it is '" + value + "'");
             }
         }
 

@@ -65,13 +65,13 @@ public final class EngineTopology {
         topology.addProcessor(PROCESSOR, () -> new ExecutionProcessor(options, counters, deciding),
                 "commands", "step-reports");
         for (String store : new String[] {EXECUTIONS_STORE, STARTS_STORE, STEP_OUTPUTS_STORE, TOMBSTONES_STORE}) {
-            topology.addStateStore(Stores.keyValueStoreBuilder(persistent(store), Serdes.String(), Serdes.ByteArray()),
-                    PROCESSOR);
+            topology.addStateStore(Stores.keyValueStoreBuilder(persistent(store), Serdes.String(), Serdes.ByteArray())
+                    .withCachingEnabled(), PROCESSOR);
         }
         topology.addStateStore(Stores.keyValueStoreBuilder(persistent(TIMERS_STORE), Serdes.String(),
-                CodecSerde.of(TimerFired.class)), PROCESSOR);
+                CodecSerde.of(TimerFired.class)).withCachingEnabled(), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(persistent(EXPIRATIONS_STORE), Serdes.String(),
-                Serdes.String()), PROCESSOR);
+                Serdes.String()).withCachingEnabled(), PROCESSOR);
         topology.addSink(EVENTS_SINK, topics.executionEvents(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
         topology.addSink(TASKS_SINK, new TaskTopics(topics, taskTopics), Serdes.String().serializer(),

@@ -25,7 +25,11 @@ class EngineEnvironmentTest {
         assertThat(config.applicationId()).isEqualTo("ordo-engine");
         assertThat(config.instanceId()).startsWith("ordo-engine-");
         assertThat(config.stateDir()).isEqualTo(Path.of(".ordo-data", "engine"));
-        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(50));
+        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(20));
+        assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(5));
+        assertThat(config.cacheMaxBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(config.streamsProperties()).containsEntry("poll.ms", 5L)
+                .containsEntry("statestore.cache.max.bytes", 32L * 1024 * 1024);
         assertThat(config.options()).isEqualTo(EngineOptions.DEFAULTS);
         assertThat(config.options().tombstoneRetention()).isNull();
         assertThat(environment.partitions()).isEqualTo(6);
@@ -39,7 +43,8 @@ class EngineEnvironmentTest {
                 Map.entry("ORDO_ENGINE_APPLICATION_ID", "acme-engine"), Map.entry("ORDO_ENGINE_INSTANCE_ID", "engine-2"),
                 Map.entry("ORDO_DATA_DIR", "/var/lib/ordo"), Map.entry("ORDO_ENGINE_COMMIT_INTERVAL", "200ms"),
                 Map.entry("ORDO_ENGINE_STREAM_THREADS", "4"), Map.entry("ORDO_ENGINE_TIMER_INTERVAL", "1s"),
-                Map.entry("ORDO_ENGINE_FINISHED_RETENTION", "PT2H"), Map.entry("ORDO_ENGINE_TOMBSTONE_RETENTION", "90d")));
+                Map.entry("ORDO_ENGINE_FINISHED_RETENTION", "PT2H"), Map.entry("ORDO_ENGINE_TOMBSTONE_RETENTION", "90d"),
+                Map.entry("ORDO_ENGINE_POLL_INTERVAL", "2ms"), Map.entry("ORDO_ENGINE_CACHE_MAX_BYTES", "1048576")));
         EngineConfig config = environment.config();
 
         assertThat(config.topics().prefix()).isEqualTo("acme");
@@ -48,6 +53,8 @@ class EngineEnvironmentTest {
         assertThat(config.instanceId()).isEqualTo("engine-2");
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/ordo", "engine"));
         assertThat(config.streamThreads()).isEqualTo(4);
+        assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(2));
+        assertThat(config.cacheMaxBytes()).isEqualTo(1_048_576L);
         assertThat(config.options()).isEqualTo(new EngineOptions(Duration.ofSeconds(1), Duration.ofHours(2), 0,
                 Duration.ofDays(90)));
     }
