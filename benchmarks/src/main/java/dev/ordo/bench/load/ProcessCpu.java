@@ -22,14 +22,15 @@ public final class ProcessCpu {
 
     private static Map<String, List<String>> groups() {
         Map<String, List<String>> groups = new LinkedHashMap<>();
-        groups.put("engine", List.of("ordo-engine", "StreamThread", "engine-"));
-        groups.put("worker", List.of("ordo-worker", "worker-", "task-"));
-        groups.put("projection", List.of("projection", "ordo-projection"));
-        groups.put("http", List.of("http-nio", "tomcat", "https-"));
-        groups.put("kafka-broker", List.of("data-plane", "kafka-", "controller", "broker-", "ExpirationReaper",
-                "LogDirFailure", "group-coordina", "transaction-", "quorum", "raft", "log-cleaner", "kafka-scheduler"));
-        groups.put("kafka-clients", List.of("kafka-producer", "kafka-coordina", "kafka-admin"));
-        groups.put("jvm-gc-jit", List.of("C1 ", "C2 ", "G1 ", "GC ", "VM ", "Common-Cleaner", "Finalizer"));
+        groups.put("engine", List.of("ordo-engine"));
+        groups.put("worker", List.of("ordo-worker"));
+        groups.put("projection", List.of("ordo-projection", "outbox-"));
+        groups.put("kafka-listeners", List.of("container-"));
+        groups.put("http", List.of("http-nio", "Catalina"));
+        groups.put("kafka-clients", List.of("kafka-producer", "kafka-coordinat", "kafka-admin", "micrometer-kafk"));
+        groups.put("kafka-broker", List.of("data-plane", "kafka-", "ExpirationReape", "group-coordinat", "controller-",
+                "broker-", "transaction-log", "quorum", "raft", "share-", "persister", "executor-", "client-metrics"));
+        groups.put("jvm", List.of("C1 ", "C2 ", "G1 ", "GC ", "VM ", "Cleaner", "Finalizer"));
         return groups;
     }
 
@@ -91,7 +92,7 @@ public final class ProcessCpu {
     private static String groupOf(String threadName, Map<String, List<String>> groups) {
         for (Map.Entry<String, List<String>> group : groups.entrySet()) {
             for (String prefix : group.getValue()) {
-                if (threadName.startsWith(prefix) || threadName.contains(prefix)) {
+                if (threadName.startsWith(prefix)) {
                     return group.getKey();
                 }
             }
