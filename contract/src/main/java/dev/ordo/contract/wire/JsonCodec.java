@@ -1,6 +1,7 @@
 package dev.ordo.contract.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,13 +11,17 @@ import tools.jackson.databind.json.JsonMapper;
  * and event envelopes. Field names are snake_case, timestamps ISO-8601 UTC, absent values omitted.
  * Unknown fields are ignored so that a reader survives a writer that added a field.
  *
- * <p>Thread-safe; share one instance.
+ * <p>Thread-safe; share one instance. Counts its encodings and decodings (process-wide, cheap
+ * {@link LongAdder}s) so that the cost of an execution can be measured; services expose the
+ * counts as metrics.
  */
 public final class JsonCodec {
 
     private static final JsonCodec INSTANCE = new JsonCodec();
 
     private final JsonMapper mapper;
+    private final LongAdder encodings = new LongAdder();
+    private final LongAdder decodings = new LongAdder();
 
     private JsonCodec() {
         this.mapper = JsonMapper.builder()
@@ -31,19 +36,33 @@ public final class JsonCodec {
     }
 
     public byte[] encode(Object value) {
+        encodings.increment();
         return mapper.writeValueAsBytes(value);
     }
 
     public String encodeToString(Object value) {
+        encodings.increment();
         return mapper.writeValueAsString(value);
     }
 
     /** @throws tools.jackson.core.JacksonException if the bytes are not a valid {@code type} */
     public <T> T decode(byte[] json, Class<T> type) {
+        decodings.increment();
         return mapper.readValue(json, type);
     }
 
     public <T> T decode(String json, Class<T> type) {
+        decodings.increment();
         return mapper.readValue(json, type);
+    }
+
+    /** Values encoded by this process so far (both {@code encode} methods). */
+    public long encodings() {
+        return encodings.sum();
+    }
+
+    /** Values decoded (or attempted) by this process so far (both {@code decode} methods). */
+    public long decodings() {
+        return decodings.sum();
     }
 }
