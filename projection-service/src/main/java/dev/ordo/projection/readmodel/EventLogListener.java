@@ -35,9 +35,11 @@ public class EventLogListener implements ConsumerSeekAware {
     private final ReadModelUpdatePublisher updates;
     private final Clock clock;
     private final StoredPositionSeek seek;
+    private final ExecutionOutcomeMeters meters;
 
     EventLogListener(EventLogProjector projector, ProjectionProgress progress, ReadModelUpdatePublisher updates,
-                     Clock clock, LogPositions positions) {
+                     Clock clock, LogPositions positions, ExecutionOutcomeMeters meters) {
+        this.meters = meters;
         this.projector = projector;
         this.progress = progress;
         this.updates = updates;
@@ -65,6 +67,7 @@ public class EventLogListener implements ConsumerSeekAware {
             throw e;
         }
         progress.batchStored(outcome);
+        meters.batchStored(batch.size(), outcome.appliedEvents());
         updates.publish(outcome.updates());
         logParked(outcome, batch.size());
     }
