@@ -44,6 +44,9 @@ class ExecutionMetricsIT {
         double started = count("ordo.executions", "started");
         double completed = count("ordo.executions", "completed");
         double succeeded = count("ordo.step.attempts", "succeeded");
+        long timedExecutions = timed("ordo.execution.duration", "completed");
+        long timedSteps = timed("ordo.step.duration", "succeeded");
+        long queued = timed("ordo.step.queue.time", null);
         UUID execution = UUID.randomUUID();
 
         LOG.write(execution, 1, started(ONE_STEP), new StepScheduled("work", 1, Map.of(), null),
@@ -58,10 +61,22 @@ class ExecutionMetricsIT {
             assertThat(count("ordo.executions", "started") - started).isEqualTo(1);
             assertThat(count("ordo.executions", "completed") - completed).isEqualTo(1);
             assertThat(count("ordo.step.attempts", "succeeded") - succeeded).isEqualTo(1);
+            assertThat(timed("ordo.execution.duration", "completed") - timedExecutions).isEqualTo(1);
+            assertThat(timed("ordo.step.duration", "succeeded") - timedSteps).isEqualTo(1);
+            assertThat(timed("ordo.step.queue.time", null) - queued).isEqualTo(1);
         });
         String metrics = new Http(port).get("/actuator/prometheus").text();
         assertThat(metrics).containsPattern("(?m)^ordo_executions_total\\{[^}]*outcome=\"completed\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern(
+                "(?m)^ordo_execution_duration_seconds_bucket\\{[^}]*outcome=\"completed\"[^}]*le=\"\\+Inf\"} [1-9]");
+        assertThat(metrics).containsPattern("(?m)^ordo_step_queue_time_seconds_bucket\\{[^}]*le=\"0\\.1\"");
         assertThat(metrics).containsPattern("(?m)^ordo_projection_batch_size_events_count(\\{[^}]*})? [1-9]");
+    }
+
+    private long timed(String name, String outcome) {
+        var search = meters.find(name);
+        var timer = (outcome == null ? search : search.tag("outcome", outcome)).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     private double count(String name, String outcome) {

@@ -36,10 +36,13 @@ public class EventLogListener implements ConsumerSeekAware {
     private final Clock clock;
     private final StoredPositionSeek seek;
     private final ExecutionOutcomeMeters meters;
+    private final ExecutionDurationMeters durations;
 
     EventLogListener(EventLogProjector projector, ProjectionProgress progress, ReadModelUpdatePublisher updates,
-                     Clock clock, LogPositions positions, ExecutionOutcomeMeters meters) {
+                     Clock clock, LogPositions positions, ExecutionOutcomeMeters meters,
+                     ExecutionDurationMeters durations) {
         this.meters = meters;
+        this.durations = durations;
         this.projector = projector;
         this.progress = progress;
         this.updates = updates;
@@ -68,6 +71,7 @@ public class EventLogListener implements ConsumerSeekAware {
         }
         progress.batchStored(outcome);
         meters.batchStored(batch.size(), outcome.appliedEvents());
+        durations.batchStored(outcome.appliedEvents());
         updates.publish(outcome.updates());
         logParked(outcome, batch.size());
     }

@@ -54,6 +54,17 @@ public class ExecutionOutcomeMeters {
         }
     }
 
+    /** The outcome a terminal execution event names, or null for any other event. */
+    static String terminalOutcome(ExecutionEvent event) {
+        return switch (event.getClass().getSimpleName()) {
+            case "ExecutionCompleted" -> "completed";
+            case "ExecutionFailed" -> "failed";
+            case "ExecutionCancelled" -> "cancelled";
+            case "ExecutionTimedOut" -> "timed_out";
+            default -> null;
+        };
+    }
+
     private Counter executions(String outcome) {
         return Counter.builder("ordo.executions").tag("outcome", outcome)
                 .description("Executions by how their run began or ended, as the projection applied it")
