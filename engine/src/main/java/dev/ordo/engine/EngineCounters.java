@@ -12,6 +12,8 @@ public final class EngineCounters {
     private final LongAdder unreadable = new LongAdder();
     private final LongAdder ignored = new LongAdder();
     private final LongAdder rejections = new LongAdder();
+    private final LongAdder decisions = new LongAdder();
+    private final LongAdder decidingNanos = new LongAdder();
 
     /** Inputs the engine failed to handle (it threw, or a record it would write was too large). */
     public long incidents() {
@@ -31,6 +33,21 @@ public final class EngineCounters {
     /** {@code CommandRejected} and {@code ExecutionRejected} events recorded. */
     public long rejections() {
         return rejections.sum();
+    }
+
+    /** Inputs the engine decided on (ran {@code decide} for), whatever the decision; attempts, as above. */
+    public long decisions() {
+        return decisions.sum();
+    }
+
+    /** Total time spent in {@code decide} over {@link #decisions()}, in nanoseconds. */
+    public long decidingNanos() {
+        return decidingNanos.sum();
+    }
+
+    void decided(long nanos) {
+        decisions.increment();
+        decidingNanos.add(nanos);
     }
 
     void incident() {

@@ -95,7 +95,9 @@ final class ExecutionProcessor implements Processor<String, Inbound, String, byt
         InputLabel label = InputLabel.of(inbound);
         String failure;
         try {
+            long decideStart = System.nanoTime();
             Decided decided = decide(before.state(), inbound, label, now);
+            counters.decided(System.nanoTime() - decideStart);
             if (decided.isIgnored()) {
                 ignore(executionId, label, decided.ignoredBecause());
                 return;

@@ -54,13 +54,15 @@ class TaskConsumerRunner implements SmartLifecycle, HealthIndicator {
 
     @Override
     public void start() {
+        HandlerMeters handlerMeters = new HandlerMeters(meters, handlers);
         ReportPublisher reports = new ReportPublisher(
                 new KafkaProducer<>(kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer()),
                 topics.stepReports());
         TaskConsumer created = new TaskConsumer(
                 new KafkaConsumer<>(kafka.buildConsumerProperties(), new StringDeserializer(),
                         new ByteArrayDeserializer()),
-                new TaskRunner((task, progress) -> handlers.run(task, new AttemptContext(task, progress)), reports, identity.id(), clock, meters), reports,
+                new TaskRunner((task, progress) -> handlerMeters.time(task,
+                        () -> handlers.run(task, new AttemptContext(task, progress))), reports, identity.id(), clock, meters), reports,
                 new TaskConsumer.Settings(topics.stepTasksFor(settings.capabilities()), settings.concurrency(),
                         settings.shutdownGrace()));
         created.start();

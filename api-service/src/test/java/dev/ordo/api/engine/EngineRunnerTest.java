@@ -51,6 +51,7 @@ class EngineRunnerTest {
         String metrics = new HttpApi(port).get("/actuator/prometheus").text();
 
         assertThat(metrics).contains("ordo_engine_incidents_total", "ordo_engine_unreadable_inputs_total",
-                "ordo_engine_ignored_inputs_total", "ordo_engine_rejections_total");
+                "ordo_engine_ignored_inputs_total", "ordo_engine_rejections_total", "ordo_engine_decisions_total",
+                "ordo_engine_decision_seconds_count", "ordo_engine_decision_seconds_sum");
     }
 }

@@ -35,9 +35,14 @@ public class EventLogListener implements ConsumerSeekAware {
     private final ReadModelUpdatePublisher updates;
     private final Clock clock;
     private final StoredPositionSeek seek;
+    private final ExecutionOutcomeMeters meters;
+    private final ExecutionDurationMeters durations;
 
     EventLogListener(EventLogProjector projector, ProjectionProgress progress, ReadModelUpdatePublisher updates,
-                     Clock clock, LogPositions positions) {
+                     Clock clock, LogPositions positions, ExecutionOutcomeMeters meters,
+                     ExecutionDurationMeters durations) {
+        this.meters = meters;
+        this.durations = durations;
         this.projector = projector;
         this.progress = progress;
         this.updates = updates;
@@ -65,6 +70,8 @@ public class EventLogListener implements ConsumerSeekAware {
             throw e;
         }
         progress.batchStored(outcome);
+        meters.batchStored(batch.size(), outcome.appliedEvents());
+        durations.batchStored(outcome.appliedEvents());
         updates.publish(outcome.updates());
         logParked(outcome, batch.size());
     }

@@ -29,9 +29,10 @@ public final class EventLogProjector {
      * What one batch did.
      *
      * @param updates one per execution whose rows changed, to publish now that they are committed
+     * @param appliedEvents the records applied for the first time (never a redelivered one), in log order per execution
      */
     public record Outcome(int applied, int redelivered, List<ParkedEvent> parked, int gaps,
-                          List<ReadModelUpdate> updates) {
+                          List<ReadModelUpdate> updates, List<EventRecord> appliedEvents) {
     }
 
     private final ExecutionFeeds feeds;
@@ -75,6 +76,6 @@ public final class EventLogProjector {
         positions.advance(batch, applied);
         return new Outcome(applied.size(), open.values().stream().mapToInt(feed -> feed.redelivered().size()).sum(),
                 List.copyOf(parked), open.values().stream().mapToInt(ExecutionFeed::gaps).sum(),
-                UpdateNotices.of(open.values()));
+                UpdateNotices.of(open.values()), applied);
     }
 }

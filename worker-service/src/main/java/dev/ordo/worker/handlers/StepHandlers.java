@@ -68,6 +68,11 @@ public class StepHandlers {
         }
     }
 
+    /** The processing type a task names (its kind's, else its config's {@code processing_type}). */
+    public static String processingTypeOf(StepTask task) {
+        return processingType(task);
+    }
+
     private static String processingType(StepTask task) {
         StepKind kind = StepKind.of(task);
         String type = kind instanceof WorkerTask worker ? worker.processingType()

@@ -5,6 +5,7 @@ import dev.ordo.contract.execution.StepReport.StepHeartbeatReport;
 import dev.ordo.contract.execution.StepTask;
 import dev.ordo.contract.wire.RecordLimits;
 import dev.ordo.worker.reports.ReportPublisher;
+import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,13 +35,15 @@ final class HeartbeatSender implements AutoCloseable {
 
     private final ReportPublisher reports;
     private final String workerId;
+    private final Counter sent;
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ordo-worker-heartbeats");
         thread.setDaemon(true);
         return thread;
     });
 
-    HeartbeatSender(ReportPublisher reports, String workerId) {
+    HeartbeatSender(ReportPublisher reports, String workerId, Counter sent) {
+        this.sent = sent;
         this.reports = reports;
         this.workerId = workerId;
     }
@@ -107,6 +110,7 @@ final class HeartbeatSender implements AutoCloseable {
             try {
                 reports.publish(new StepHeartbeatReport(task.executionId(), task.stepName(), task.attempt(), workerId,
                         progress));
+                sent.increment();
                 progress = null;
             } catch (RuntimeException e) {
                 log.warn("Could not send a heartbeat of step '{}' attempt {} of execution {}: {}", task.stepName(),

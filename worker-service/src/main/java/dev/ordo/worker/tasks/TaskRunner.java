@@ -52,7 +52,8 @@ public final class TaskRunner implements AutoCloseable {
         this.clock = clock;
         this.reportedUndecodable = undecodable(meters, "reported");
         this.skippedUndecodable = undecodable(meters, "skipped");
-        this.heartbeats = new HeartbeatSender(reports, workerId);
+        this.heartbeats = new HeartbeatSender(reports, workerId, Counter.builder("ordo.worker.heartbeats")
+                .description("Step heartbeats the worker sent").register(meters));
     }
 
     /** Stops every heartbeat; the attempts still running send none from now on. */
