@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One example for each request body schema of the API, valid as it stands (posting it succeeds), so that
+ * One example for each request body schema of the API, meant to be accepted as it stands (no test posts it yet), so that
  * Swagger UI and generated clients show a body that works. A body whose schema has no example here keeps
  * none, which the document's test reports.
  */
