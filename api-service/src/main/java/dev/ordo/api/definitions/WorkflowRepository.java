@@ -120,8 +120,9 @@ public class WorkflowRepository {
     }
 
     /**
-     * The next execution number of a workflow. Call it outside a transaction: it commits at once, so
-     * concurrent submissions never wait on each other; a number whose submission fails is lost.
+     * The next execution number of a workflow. Inside a transaction it locks the workflow's counter
+     * row until commit, so concurrent submissions of one workflow wait for each other's commit: keep
+     * that transaction short (never wait on the broker in it). A rollback gives the number back.
      */
     public long nextExecutionNumber(UUID workflowId) {
         return jdbc.sql("""

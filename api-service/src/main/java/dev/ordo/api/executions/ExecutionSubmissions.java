@@ -86,11 +86,10 @@ public class ExecutionSubmissions {
 
     private Submission accept(Workspace workspace, Workflow workflow, PinnedStart start, String idempotencyKey) {
         commands.requireBrokerReachable();
-        long number = workflows.nextExecutionNumber(workflow.id());
         UUID executionId = UUID.randomUUID();
         OutboxRow command;
         try {
-            command = transaction.execute(status -> record(workspace, workflow.id(), executionId, number,
+            command = transaction.execute(status -> record(workspace, workflow.id(), executionId,
                     idempotencyKey, start));
         } catch (DuplicateKeyException e) {
             return earlierSubmission(workflow.id(), idempotencyKey)
@@ -102,9 +101,15 @@ public class ExecutionSubmissions {
                 : Submission.awaitingBroker(executionId, workflow.id());
     }
 
-    private OutboxRow record(Workspace workspace, UUID workflowId, UUID executionId, long number,
+    /**
+     * One transaction: the workflow row held shared, then the number (the counter row stays locked
+     * only until this short transaction commits; the broker is never waited on inside it, and a
+     * rolled-back submission gives its number back), then the submission and its outbox row.
+     */
+    private OutboxRow record(Workspace workspace, UUID workflowId, UUID executionId,
                              String idempotencyKey, PinnedStart start) {
         workflows.holdAgainstDeletion(workflowId);
+        long number = workflows.nextExecutionNumber(workflowId);
         Instant now = Instant.now(clock);
         submissions.insert(executionId, workflowId, start.workflowVersion(), workspace.id(), start.projectId(), number,
                 idempotencyKey, start.inputs(), start.rerunOf(), now);

@@ -107,6 +107,17 @@ class RefusedCommitApiTest {
                         .extracting(StartExecution::executionId).containsExactly(executionId));
     }
 
+    @Test
+    void a_refused_commit_gives_its_execution_number_back() {
+        assertThat(execute(workspace.api(), refuseCommitsMarked()).status()).isEqualTo(503);
+
+        HttpApi.Response next = execute(workspace.api(), UUID.randomUUID().toString());
+
+        assertThat(next.status()).as(next.text()).isEqualTo(202);
+        assertThat(jdbc.sql("SELECT execution_number FROM api.execution_submissions WHERE execution_id = ?::uuid")
+                .param(next.json().get("execution_id")).query(Long.class).single()).isEqualTo(1L);
+    }
+
     private String refuseCommitsMarked() {
         String marker = UUID.randomUUID().toString();
         jdbc.sql("INSERT INTO public.refused_commits (marker) VALUES (?)").param(marker).update();
