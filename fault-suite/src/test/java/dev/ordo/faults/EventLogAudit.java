@@ -1,6 +1,7 @@
 package dev.ordo.faults;
 
 import dev.ordo.contract.execution.ExecutionEvent;
+import dev.ordo.contract.execution.ExecutionEvent.CommandRejected;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionCancelled;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionCompleted;
 import dev.ordo.contract.execution.ExecutionEvent.ExecutionFailed;
@@ -151,6 +152,30 @@ final class EventLogAudit {
             running += started.size();
         }
         return running;
+    }
+
+    /** How many {@code StepSucceeded} events the committed log holds, over every execution. */
+    long stepSuccesses() {
+        return byExecution.values().stream().flatMap(List::stream)
+                .filter(envelope -> envelope.event() instanceof StepSucceeded).count();
+    }
+
+    /** {@code step name -> how many StepSucceeded events} of one execution. */
+    Map<String, Integer> successesPerStep(String executionId) {
+        Map<String, Integer> successes = new TreeMap<>();
+        for (EventEnvelope envelope : byExecution.getOrDefault(executionId, List.of())) {
+            if (envelope.event() instanceof StepSucceeded succeeded) {
+                successes.merge(succeeded.stepName(), 1, Integer::sum);
+            }
+        }
+        return successes;
+    }
+
+    /** How many worker reports the engine rejected ({@code CommandRejected} naming a step), over every execution. */
+    long rejectedReports() {
+        return byExecution.values().stream().flatMap(List::stream)
+                .filter(envelope -> envelope.event() instanceof CommandRejected rejected && rejected.stepName() != null)
+                .count();
     }
 
     int executions() {
